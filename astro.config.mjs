@@ -1,0 +1,25 @@
+// @ts-check
+import node from '@astrojs/node';
+import { defineConfig } from 'astro/config';
+
+// SITE_URL is validated by site/env.ts at build time; here it only sets canonical URLs.
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+	site,
+	srcDir: './site',
+	publicDir: './site/public',
+	outDir: './dist',
+	trailingSlash: 'always',
+	// Pages are pre-rendered; the adapter serves on-demand pages (a performance newer than the build)
+	// from inside our one Hono process.
+	adapter: node({ mode: 'middleware' }),
+	build: { format: 'directory' },
+	vite: {
+		css: {
+			preprocessorOptions: {
+				scss: { quietDeps: true, silenceDeprecations: ['import'] },
+			},
+		},
+	},
+});
