@@ -1,0 +1,60 @@
+/**
+ * Browser tests (e2e/*.spec.ts) in Debian's Chromium against the real one-process server
+ * (`npm start`) on a free port, over the small demo dataset in a throwaway folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const workDir = `${root}.ci-tmp/e2e`;
+
+/** Asks the OS for a free port synchronously (the config cannot await). */
+function freePort(): number {
+	const script =
+		"const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+	return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+
+const port = Number(process.env.E2E_PORT ?? freePort());
+process.env.E2E_PORT = String(port);
+const baseURL = `http://127.0.0.1:${port}`;
+
+/** Flags from shared/TOOLCHAIN.md: Chromium must not try to reach the (closed) network. */
+const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+export default defineConfig({
+	testDir: './e2e',
+	testMatch: '**/*.spec.ts',
+	workers: 1,
+	timeout: 60_000,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL,
+		launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+		trace: 'off',
+	},
+	webServer: {
+		command: 'node scripts/start.ts',
+		url: `${baseURL}/api/health`,
+		timeout: 600_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			SITE_URL: baseURL,
+			DATABASE_URL: `file:${workDir}/culturepedia.db`,
+			MEDIA_DIR: `${workDir}/media`,
+			DEMO_SIZE: 'small',
+		},
+	},
+});
