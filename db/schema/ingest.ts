@@ -3,11 +3,12 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export type IngestRunKind = 'full' | 'incremental' | 'ids';
 export type IngestRunStatus = 'running' | 'succeeded' | 'failed';
 
-/** new / updated / unchanged / failed per record kind, e.g. { performances: { new: 3, ... } }. */
-export type IngestCounts = Record<
-	string,
-	{ new: number; updated: number; unchanged: number; failed: number }
->;
+/**
+ * Figures per kind of work: records count new / updated / unchanged / failed, e.g.
+ * { performances: { new: 3, updated: 1, unchanged: 1490, failed: 0 } }; the image and hashtag steps
+ * add their own figures under their names.
+ */
+export type IngestCounts = Record<string, Record<string, number>>;
 
 export const ingestRuns = sqliteTable(
 	'ingest_runs',
