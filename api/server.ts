@@ -1,0 +1,117 @@
+/**
+ * The one Node process that serves the product: `/api` (the Hono app), `/media/...` (processed
+ * images from MEDIA_DIR), the pre-rendered site from dist/client, and — through @astrojs/node in
+ * middleware mode — on-demand pages, e.g. a performance that is in the database but newer than the
+ * last build. Security headers go on every response, pages and media included.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type HttpBindings, serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono } from 'hono';
+import { openDatabase } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { createApp } from './app.ts';
+import { securityHeaders } from './security-headers.ts';
+
+type AstroHandler = (
+	request: HttpBindings['incoming'],
+	response: HttpBindings['outgoing'],
+	next?: (error?: unknown) => void,
+) => Promise<void> | void;
+
+export interface RunningServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+/** Settings the server needs; `npm start` passes its validated environment (scripts/env.ts). */
+export interface ServerSettings {
+	DATABASE_URL: string;
+	DATABASE_AUTH_TOKEN?: string | undefined;
+	MEDIA_DIR: string;
+	SITE_URL: string;
+	PORT: number;
+	HOST: string;
+	NODE_ENV: 'development' | 'production' | 'test';
+	/** Where the build lives; default `dist`. */
+	DIST_DIR?: string;
+}
+
+async function loadAstroHandler(distDir: string): Promise<AstroHandler | null> {
+	const entry = resolve(distDir, 'server/entry.mjs');
+	if (!existsSync(entry)) return null;
+	const module = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
+	return module.handler;
+}
+
+export async function startServer(settings: ServerSettings): Promise<RunningServer> {
+	const distDir = resolve(settings.DIST_DIR ?? 'dist');
+	const handle = await openDatabase(settings.DATABASE_URL, settings.DATABASE_AUTH_TOKEN);
+	await migrateDatabase(handle.db);
+	const production = settings.NODE_ENV === 'production';
+	const api = createApp({
+		db: handle.db,
+		siteOrigin: new URL(settings.SITE_URL).origin,
+		secureCookies: production,
+	});
+	const astro = await loadAstroHandler(distDir);
+
+	const root = new Hono<{ Bindings: HttpBindings }>();
+	root.use('*', securityHeaders({ hsts: production }));
+	root.route('/', api);
+	root.use(
+		'/media/*',
+		serveStatic({
+			root: resolve(settings.MEDIA_DIR),
+			rewriteRequestPath: (path) => path.replace(/^\/media/, ''),
+			// Media file names carry a content hash: they never change.
+			onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+		}),
+	);
+	root.use(
+		'*',
+		serveStatic({
+			root: resolve(distDir, 'client'),
+			onFound: (path, c) => {
+				c.header(
+					'Cache-Control',
+					path.includes('/_astro/')
+						? 'public, max-age=31536000, immutable'
+						: 'public, max-age=0, must-revalidate',
+				);
+			},
+		}),
+	);
+	root.use('*', async (c, next) => {
+		if (astro === null || c.req.path.startsWith('/api/') || c.req.path.startsWith('/media/')) {
+			return next();
+		}
+		// Astro answers on-demand routes and its own 404 page, writing to the Node response itself.
+		await astro(c.env.incoming, c.env.outgoing);
+		return RESPONSE_ALREADY_SENT;
+	});
+
+	const server = await new Promise<Server>((resolveServer) => {
+		const listening = serve(
+			{ fetch: root.fetch, port: settings.PORT, hostname: settings.HOST },
+			() => resolveServer(listening as Server),
+		);
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address !== null ? address.port : settings.PORT;
+	return {
+		url: `http://${settings.HOST}:${port}`,
+		close: () =>
+			new Promise((resolveClose) => {
+				server.close(() => {
+					handle.close();
+					resolveClose();
+				});
+				server.closeAllConnections();
+			}),
+	};
+}

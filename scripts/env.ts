@@ -1,0 +1,28 @@
+/**
+ * Every setting the product reads, validated together when `npm start` begins, so a wrong value
+ * is reported at once with one line per variable — before any work is done.
+ */
+import { z } from 'zod';
+import { DatabaseEnvSchema } from '../db/env.ts';
+
+const url = z.url({ protocol: /^https?$/ });
+
+export const StartEnvSchema = DatabaseEnvSchema.extend({
+	MEDIA_DIR: z.string().trim().min(1).default('data/media'),
+	SITE_URL: url.default('http://127.0.0.1:4321'),
+	KOPIS_API_KEY: z.string().trim().min(1).optional(),
+	KOPIS_BASE_URL: url.optional(),
+	OPENAI_API_KEY: z.string().trim().min(1).optional(),
+	OPENAI_BASE_URL: url.optional(),
+	OPENAI_MODEL: z.string().trim().min(1).optional(),
+	HASHTAG_MAX_CALLS: z.coerce.number().int().nonnegative().optional(),
+	DEMO_SIZE: z.enum(['full', 'small']).default('full'),
+	PORT: z.coerce.number().int().min(0).max(65_535).default(4321),
+	HOST: z.string().trim().min(1).default('127.0.0.1'),
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+export type StartEnv = z.infer<typeof StartEnvSchema>;
+
+export function loadStartEnv(source: NodeJS.ProcessEnv = process.env): StartEnv {
+	return StartEnvSchema.parse(source);
+}
