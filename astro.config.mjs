@@ -16,6 +16,15 @@ export default defineConfig({
 	adapter: node({ mode: 'middleware' }),
 	build: { format: 'directory' },
 	vite: {
+		// `npm run dev` runs the API beside Astro's dev server; the proxy keeps one origin.
+		server: process.env.DEV_API_ORIGIN
+			? {
+					proxy: {
+						'/api': process.env.DEV_API_ORIGIN,
+						'/media': process.env.DEV_API_ORIGIN,
+					},
+				}
+			: {},
 		css: {
 			preprocessorOptions: {
 				scss: { quietDeps: true, silenceDeprecations: ['import'] },

@@ -7,39 +7,19 @@
  * Steps 2 and 3 run as child processes (ingest and build have their own entry points and memory),
  * streaming their progress here.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { startServer } from '../api/server.ts';
-import { openDatabase } from '../db/client.ts';
 import { describeEnvError } from '../db/env.ts';
-import { migrateDatabase } from '../db/migrate.ts';
-import { performances } from '../db/schema/index.ts';
 import { buildIsCurrent, latestDataVersion, writeBuildStamp } from './build-stamp.ts';
-import { loadStartEnv } from './env.ts';
+import { loadStartEnv, type StartEnv } from './env.ts';
+import { PrepareError, prepareDatabase } from './prepare.ts';
+import { createStepLog, projectRoot, runNode } from './processes.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const started = Date.now();
+const log = createStepLog('start');
 
-function log(message: string): void {
-	const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
-	console.log(`[start ${seconds}s] ${message}`);
-}
-
-/** Runs a Node entry point of this project with the same Node and environment; resolves to its exit code. */
-function runNode(script: string, args: string[] = []): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
-		child.on('error', reject);
-		child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
-	});
-}
-
-async function main(): Promise<void> {
-	let env: ReturnType<typeof loadStartEnv>;
+function loadEnvOrExit(): StartEnv {
 	try {
-		env = loadStartEnv();
+		return loadStartEnv();
 	} catch (error) {
 		if (error instanceof z.ZodError) {
 			console.error(
@@ -49,39 +29,32 @@ async function main(): Promise<void> {
 		}
 		throw error;
 	}
+}
 
-	log(`database ${env.DATABASE_URL.startsWith('file:') ? env.DATABASE_URL : '(remote libSQL)'}`);
-	const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+async function main(): Promise<void> {
+	const env = loadEnvOrExit();
 	try {
-		await migrateDatabase(handle.db);
-		log('database schema is current');
-		const [row] = await handle.db.select({ total: count() }).from(performances);
-		if ((row?.total ?? 0) === 0) {
-			log(
-				env.KOPIS_API_KEY === undefined
-					? `empty catalogue: ingesting the ${env.DEMO_SIZE} demo dataset (no KOPIS_API_KEY)`
-					: 'empty catalogue: ingesting from KOPIS',
-			);
-			const code = await runNode('ingest/main.ts');
-			if (code !== 0) {
-				console.error(`The ingest failed (exit ${code}); see its messages above.`);
-				process.exit(1);
+		const handle = await prepareDatabase(env, log);
+		try {
+			const dataVersion = await latestDataVersion(handle.db, env.DATABASE_URL);
+			if (buildIsCurrent(projectRoot, dataVersion)) {
+				log('the build is current: reusing dist/');
+			} else {
+				log('building the site and its search index');
+				const code = await runNode('scripts/build-site.ts');
+				if (code !== 0)
+					throw new PrepareError(`the build failed (exit ${code}); see its messages above`);
+				writeBuildStamp(projectRoot, dataVersion);
 			}
+		} finally {
+			handle.close();
 		}
-		const dataVersion = await latestDataVersion(handle.db, env.DATABASE_URL);
-		if (buildIsCurrent(root, dataVersion)) {
-			log('the build is current: reusing dist/');
-		} else {
-			log('building the site and its search index');
-			const code = await runNode('scripts/build-site.ts');
-			if (code !== 0) {
-				console.error(`The build failed (exit ${code}); see its messages above.`);
-				process.exit(1);
-			}
-			writeBuildStamp(root, dataVersion);
+	} catch (error) {
+		if (error instanceof PrepareError) {
+			console.error(`npm start: ${error.message}`);
+			process.exit(1);
 		}
-	} finally {
-		handle.close();
+		throw error;
 	}
 
 	const server = await startServer(env);

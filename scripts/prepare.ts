@@ -1,0 +1,42 @@
+/**
+ * What `npm start` and `npm run dev` do before serving: migrate, and ingest when the catalogue is
+ * empty (the demo dataset when there is no KOPIS key).
+ */
+import { count } from 'drizzle-orm';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { performances } from '../db/schema/index.ts';
+import type { StartEnv } from './env.ts';
+import { runNode } from './processes.ts';
+
+export class PrepareError extends Error {
+	override name = 'PrepareError';
+}
+
+/** Returns the open, migrated database with a catalogue in it; the caller closes it. */
+export async function prepareDatabase(
+	env: StartEnv,
+	log: (message: string) => void,
+): Promise<DatabaseHandle> {
+	log(`database ${env.DATABASE_URL.startsWith('file:') ? env.DATABASE_URL : '(remote libSQL)'}`);
+	const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+	try {
+		await migrateDatabase(handle.db);
+		log('database schema is current');
+		const [row] = await handle.db.select({ total: count() }).from(performances);
+		if ((row?.total ?? 0) === 0) {
+			log(
+				env.KOPIS_API_KEY === undefined
+					? `empty catalogue: ingesting the ${env.DEMO_SIZE} demo dataset (no KOPIS_API_KEY)`
+					: 'empty catalogue: ingesting from KOPIS',
+			);
+			const code = await runNode('ingest/main.ts');
+			if (code !== 0)
+				throw new PrepareError(`the ingest failed (exit ${code}); see its messages above`);
+		}
+		return handle;
+	} catch (error) {
+		handle.close();
+		throw error;
+	}
+}
