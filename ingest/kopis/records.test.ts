@@ -14,48 +14,60 @@ function items(path: string): Record<string, unknown>[] {
 	return parseKopisXml(readFixture(path), `fixture:${path}`);
 }
 
+const LIST_ROW = {
+	mt20id: 'PF1',
+	prfnm: '제목',
+	prfpdfrom: '2024.01.01',
+	prfpdto: '2024.01.02',
+	fcltynm: '극장',
+	genrenm: '연극',
+};
+
 describe('PerformanceListRecord', () => {
 	test.each(fixtureNames('pblprfr-list'))('accepts every row of %s', (name) => {
 		const page = validateRecords(items(name), PerformanceListRecord);
 		expect(page.rejected).toEqual([]);
 		for (const record of page.records) {
-			expect(record.prfpdfrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-			expect(record.prfpdfrom <= record.prfpdto).toBe(true);
-			expect(['공연예정', '공연중', '공연완료']).toContain(record.prfstate);
+			expect(record.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(record.startDate <= record.endDate).toBe(true);
+			expect(['공연예정', '공연중', '공연완료']).toContain(record.stateLabel);
 		}
 	});
 
-	test('reads a 2025 row into ISO dates and a boolean open-run flag', () => {
+	test('reads a 2025 row into our names, ISO dates and a boolean open-run flag', () => {
 		const [record] = validateRecords(
 			items('pblprfr-list/xmlparserdemo-list-10rows-2025-09.xml'),
 			PerformanceListRecord,
 		).records;
 		expect(record).toEqual({
-			mt20id: 'PF274677',
-			prfnm: '더 베스트 오브 라흐마니노프 with 일리야 라쉬코프스키 & 세르게이 타라소프',
-			prfpdfrom: '2025-12-10',
-			prfpdto: '2025-12-10',
-			fcltynm: '롯데콘서트홀',
-			poster: 'http://www.kopis.or.kr/upload/pfmPoster/PF_PF274677_250922_151333.gif',
+			id: 'PF274677',
+			title: '더 베스트 오브 라흐마니노프 with 일리야 라쉬코프스키 & 세르게이 타라소프',
+			startDate: '2025-12-10',
+			endDate: '2025-12-10',
+			venueName: '롯데콘서트홀',
+			posterUrl: 'http://www.kopis.or.kr/upload/pfmPoster/PF_PF274677_250922_151333.gif',
 			area: '서울특별시',
-			genrenm: '서양음악(클래식)',
-			openrun: false,
-			prfstate: '공연예정',
+			genreName: '서양음악(클래식)',
+			isOpenRun: false,
+			stateLabel: '공연예정',
 		});
 	});
 
 	test('turns a single space, an empty element and a missing element into null', () => {
-		const base = {
-			mt20id: 'PF1',
-			prfnm: '제목',
-			prfpdfrom: '2024.01.01',
-			prfpdto: '2024.01.02',
+		const record = PerformanceListRecord.parse({
+			...LIST_ROW,
 			fcltynm: '극장 ',
-			genrenm: '연극',
-		};
-		const record = PerformanceListRecord.parse({ ...base, poster: ' ', area: '', openrun: ' ' });
-		expect(record).toMatchObject({ poster: null, area: null, openrun: null, prfstate: null });
-		expect(record.fcltynm).toBe('극장');
+			poster: ' ',
+			area: '',
+			openrun: ' ',
+		});
+		expect(record).toMatchObject({
+			venueName: '극장',
+			posterUrl: null,
+			area: null,
+			isOpenRun: null,
+			stateLabel: null,
+		});
 	});
 
 	test.each([
@@ -66,15 +78,7 @@ describe('PerformanceListRecord', () => {
 		['genrenm', { genrenm: '' }],
 		['prfnm', { prfnm: { b: 'nested' } }],
 	])('rejects a record whose required %s is unusable', (field, change) => {
-		const base = {
-			mt20id: 'PF1',
-			prfnm: '제목',
-			prfpdfrom: '2024.01.01',
-			prfpdto: '2024.01.02',
-			fcltynm: '극장',
-			genrenm: '연극',
-		};
-		const result = PerformanceListRecord.safeParse({ ...base, ...change });
+		const result = PerformanceListRecord.safeParse({ ...LIST_ROW, ...change });
 		expect(result.success).toBe(false);
 		expect(result.error?.issues.map((issue) => issue.path[0])).toEqual([field]);
 	});
@@ -87,34 +91,35 @@ describe('PerformanceDetailRecord', () => {
 			PerformanceDetailRecord,
 		).records;
 		expect(record).toMatchObject({
-			mt20id: 'PF273608',
-			mt10id: 'FC000113',
-			mt13id: null,
-			frstregdt: null,
-			prfpdfrom: '2025-10-25',
-			prfpdto: '2025-11-09',
-			fcltynm: '한전아트센터 (한전아트센터)',
-			prfcast: '최현우',
-			prfcrew: null,
-			prfruntime: '2시간',
-			prfage: '만 13세 이상',
-			entrpsnmA: null,
-			entrpsnmS: '(주)하늘이엔티',
-			pcseguidance: 'R석 99,000원, S석 77,000원',
-			sty: null,
-			genrenm: '서커스/마술',
-			visit: false,
-			updatedate: '2025-09-09T15:00:03',
-			prfstate: '공연예정',
-			dtguidance: '수요일 ~ 금요일(19:30), 토요일(15:00,19:00), 일요일(14:00)',
+			id: 'PF273608',
+			venueId: 'FC000113',
+			hallId: null,
+			registeredAt: null,
+			startDate: '2025-10-25',
+			endDate: '2025-11-09',
+			venueHallText: '한전아트센터 (한전아트센터)',
+			castText: '최현우',
+			crewText: null,
+			runtimeText: '2시간',
+			ageText: '만 13세 이상',
+			producerText: '(주)라온플레이, (주)하늘이엔티',
+			planningCompany: null,
+			organizer: '(주)하늘이엔티',
+			priceText: 'R석 99,000원, S석 77,000원',
+			synopsis: null,
+			genreName: '서커스/마술',
+			isVisiting: false,
+			updatedAt: '2025-09-09T15:00:03',
+			stateLabel: '공연예정',
+			scheduleText: '수요일 ~ 금요일(19:30), 토요일(15:00,19:00), 일요일(14:00)',
 		});
-		expect(record?.styurls).toHaveLength(2);
-		expect(record?.relates).toEqual([
-			{ relatenm: 'NHN티켓링크', relateurl: 'http://www.ticketlink.co.kr/product/58493' },
-			{ relatenm: '네이버N예약', relateurl: 'https://booking.naver.com/booking/12/bizes/1493573' },
+		expect(record?.introImageUrls).toHaveLength(2);
+		expect(record?.bookingLinks).toEqual([
+			{ sellerName: 'NHN티켓링크', url: 'http://www.ticketlink.co.kr/product/58493' },
+			{ sellerName: '네이버N예약', url: 'https://booking.naver.com/booking/12/bizes/1493573' },
 			{
-				relatenm: '인터파크',
-				relateurl: 'http://ticket.interpark.com/Ticket/Goods/GoodsInfo.asp?GoodsCode=25013005',
+				sellerName: '인터파크',
+				url: 'http://ticket.interpark.com/Ticket/Goods/GoodsInfo.asp?GoodsCode=25013005',
 			},
 		]);
 	});
@@ -129,30 +134,26 @@ describe('PerformanceDetailRecord', () => {
 			'<styurls><styurl> </styurl></styurls><updatedate>not a time</updatedate></db></dbs>';
 		const record = PerformanceDetailRecord.parse(parseKopisXml(xml, 'inline')[0]);
 		expect(record).toMatchObject({
-			mt13id: 'FC003670-01',
-			frstregdt: '2026-01-05T09:10:11',
-			updatedate: null,
-			sty: null,
-			styurls: [],
-			relates: [
-				{ relatenm: null, relateurl: null },
-				{ relatenm: null, relateurl: null },
-				{ relatenm: '인터파크', relateurl: 'http://t.example/1' },
+			hallId: 'FC003670-01',
+			registeredAt: '2026-01-05T09:10:11',
+			updatedAt: null,
+			venueHallText: '시흥아트센터  (대공연장)',
+			synopsis: null,
+			introImageUrls: [],
+			bookingLinks: [
+				{ sellerName: null, url: null },
+				{ sellerName: null, url: null },
+				{ sellerName: '인터파크', url: 'http://t.example/1' },
 			],
 		});
 	});
 
 	test('drops a malformed venue id instead of trusting it', () => {
-		const record = PerformanceDetailRecord.parse({
-			mt20id: 'PF1',
-			prfnm: 'x',
-			prfpdfrom: '2024.01.01',
-			prfpdto: '2024.01.01',
-			genrenm: '연극',
-			mt10id: 'FC0001 OR 1=1',
-		});
-		expect(record.mt10id).toBeNull();
-		expect(record.relates).toEqual([]);
+		const { fcltynm: _, ...detail } = LIST_ROW;
+		const record = PerformanceDetailRecord.parse({ ...detail, mt10id: 'FC0001 OR 1=1' });
+		expect(record.venueId).toBeNull();
+		expect(record.bookingLinks).toEqual([]);
+		expect(record.venueHallText).toBeNull();
 	});
 });
 
@@ -164,18 +165,22 @@ describe('venues', () => {
 		);
 		expect(page.rejected).toEqual([]);
 		expect(page.records).toHaveLength(100);
-		expect(page.records.find((venue) => venue.mt10id === 'FC004513')).toEqual({
-			fcltynm: 'GLION ARENA KOBE(지라이온 아레나 고베) [일본 효고]',
-			mt10id: 'FC004513',
-			mt13cnt: 1,
-			fcltychartr: '기타(해외등)',
-			sidonm: null,
-			gugunnm: null,
-			opende: null,
+		expect(page.records.find((venue) => venue.id === 'FC004513')).toEqual({
+			id: 'FC004513',
+			name: 'GLION ARENA KOBE(지라이온 아레나 고베) [일본 효고]',
+			hallCount: 1,
+			facilityType: '기타(해외등)',
+			sidoName: null,
+			gugunName: null,
+			openingYear: null,
 		});
-		expect(page.records.filter((venue) => venue.fcltynm.endsWith('(폐관)')).length).toBeGreaterThan(
-			0,
-		);
+		expect(page.records.find((venue) => venue.id === 'FC000175')).toMatchObject({
+			sidoName: '부산',
+			gugunName: '해운대구',
+			openingYear: 2011,
+		});
+		const closed = page.records.filter((venue) => venue.name.endsWith('(폐관)'));
+		expect(closed.length).toBeGreaterThan(0);
 	});
 
 	test('reads FC001247 with its 12 halls, commas and coordinates', () => {
@@ -184,33 +189,46 @@ describe('venues', () => {
 			VenueDetailRecord,
 		).records;
 		expect(venue).toMatchObject({
-			mt10id: 'FC001247',
-			mt13cnt: 12,
-			opende: 1986,
-			seatscale: 41376,
-			la: 37.52112,
-			lo: Number('127.12836360000005'),
-			restaurant: true,
-			nolibang: false,
+			id: 'FC001247',
+			hallCount: 12,
+			openingYear: 1986,
+			seatScale: 41376,
+			phone: '02-410-1114',
+			address: '서울특별시 송파구 올림픽로 424 올림픽공원 (방이동)',
+			latitude: 37.52112,
+			longitude: Number('127.12836360000005'),
+			hasRestaurant: true,
+			hasKidsRoom: false,
+			hasParking: true,
 		});
-		expect(venue?.mt13s).toHaveLength(12);
-		expect(venue?.mt13s[0]).toEqual({
-			prfplcnm: 'KSPO DOME(체조경기장)',
-			mt13id: 'FC001247-01',
-			seatscale: 15000,
-			stageorchat: false,
-			stagepracat: true,
-			stagedresat: true,
-			stageoutdrat: false,
-			disabledseatscale: null,
-			stagearea: null,
+		expect(venue?.halls).toHaveLength(12);
+		expect(venue?.halls[0]).toEqual({
+			id: 'FC001247-01',
+			name: 'KSPO DOME(체조경기장)',
+			seatScale: 15000,
+			hasOrchestraPit: false,
+			hasRehearsalRoom: true,
+			hasDressingRoom: true,
+			hasOutdoorStage: false,
+			wheelchairSeats: null,
+			stageArea: null,
 		});
-		expect(venue?.mt13s.map((hall) => hall.mt13id)).not.toContain('FC001247-10');
+		expect(venue?.halls[2]).toMatchObject({ wheelchairSeats: 22, stageArea: '23.1X18.5X8.5' });
+		expect(venue?.halls.map((hall) => hall.id)).not.toContain('FC001247-10');
 	});
 
 	test('accepts a 2026-style venue detail with most elements missing', () => {
 		const venue = VenueDetailRecord.parse({ fcltynm: '극장', mt10id: 'FC000001', mt13cnt: '2' });
-		expect(venue).toMatchObject({ mt13cnt: 2, fcltychartr: null, la: null, mt13s: [] });
+		expect(venue).toMatchObject({ hallCount: 2, facilityType: null, latitude: null, halls: [] });
+	});
+
+	test('rejects a venue whose hall has no id', () => {
+		const result = VenueDetailRecord.safeParse({
+			fcltynm: '극장',
+			mt10id: 'FC000001',
+			mt13s: { mt13: [{ prfplcnm: '홀' }] },
+		});
+		expect(result.error?.issues[0]?.path).toEqual(['mt13s', 0, 'mt13id']);
 	});
 
 	test.each([
@@ -220,7 +238,7 @@ describe('venues', () => {
 		['1,20', null],
 	])('reads hall seat count %j as %j', (seatscale, expected) => {
 		const hall = HallRecord.parse({ prfplcnm: '홀', mt13id: 'FC1-01', seatscale });
-		expect(hall.seatscale).toBe(expected);
+		expect(hall.seatScale).toBe(expected);
 	});
 });
 
@@ -231,17 +249,21 @@ describe('BoxOfficeRecord', () => {
 			BoxOfficeRecord,
 		);
 		expect(page.rejected).toEqual([]);
+		expect(page.records.map((record) => record.rank)).toEqual(
+			Array.from({ length: 50 }, (_, i) => i + 1),
+		);
 		expect(page.records[1]).toEqual({
-			rnum: 2,
-			mt20id: 'PF273608',
-			prfnm: '최현우 아판타시아 [서울 서초]',
-			cate: '서커스/마술',
-			prfpd: '2025.10.25~2025.11.09',
-			prfdtcnt: 15,
-			area: '서울',
-			prfplcnm: '한전아트센터 한전아트센터',
-			seatcnt: 999,
-			poster: 'http://www.kopis.or.kr/upload/pfmPoster/PF_PF273608_250908_175820.gif',
+			rank: 2,
+			performanceId: 'PF273608',
+			title: '최현우 아판타시아 [서울 서초]',
+			genreName: '서커스/마술',
+			runStart: '2025-10-25',
+			runEnd: '2025-11-09',
+			showCount: 15,
+			areaName: '서울',
+			venueHallText: '한전아트센터 한전아트센터',
+			seatCount: 999,
+			posterUrl: 'http://www.kopis.or.kr/upload/pfmPoster/PF_PF273608_250908_175820.gif',
 		});
 	});
 
