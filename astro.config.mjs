@@ -14,8 +14,11 @@ export default defineConfig({
 	// Pages are pre-rendered; the adapter serves on-demand pages (a performance newer than the build)
 	// from inside our one Hono process.
 	adapter: node({ mode: 'middleware' }),
-	build: { format: 'directory' },
+	// The CSP allows only same-origin scripts and styles ('self', no 'unsafe-inline'): never inline
+	// Astro's bundled <script>s or stylesheets, however small.
+	build: { format: 'directory', inlineStylesheets: 'never' },
 	vite: {
+		build: { assetsInlineLimit: 0 },
 		// `npm run dev` runs the API beside Astro's dev server; the proxy keeps one origin.
 		server: process.env.DEV_API_ORIGIN
 			? {
