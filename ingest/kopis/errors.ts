@@ -5,7 +5,7 @@
 
 /** Replaces the value of every `service=` query parameter (the KOPIS API key) with `***`. */
 export function redactUrl(url: string): string {
-	return url.replace(/([?&]service=)[^&#]*/gi, '$1***');
+	return url.replace(/([?&]service=)[^&#\s]*/gi, '$1***');
 }
 
 /** KOPIS answered HTTP 200 with an error envelope (`<db><returncode>…`). */
