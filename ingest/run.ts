@@ -175,7 +175,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
 				writtenAt,
 			);
 			if (stagedBoxOffice !== null) {
-				await applyBoxOffice(tx, stagedBoxOffice.rankings, stagedBoxOffice.tally);
+				await applyBoxOffice(tx, stagedBoxOffice.rankings, stagedBoxOffice.tally, writtenAt);
 			}
 			await refreshStates(tx, today);
 		});

@@ -16,6 +16,8 @@ export function printSummary(
 	print(
 		`  time          ${(result.durationMs / 1000).toFixed(1)} s · ${stats.requests} KOPIS requests (${stats.retries} retried) · ${(stats.bytes / 1_048_576).toFixed(1)} MiB`,
 	);
+	// maxRSS is in KiB: the peak resident memory of this process, for the benchmark and operators.
+	print(`  peak memory   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 	if (result.warnings.length > 0)
 		print(`  warnings      ${result.warnings.length} (listed above and stored on the run)`);
 	if (result.error !== null) print(`  error         ${result.error}`);

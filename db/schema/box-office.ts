@@ -34,3 +34,19 @@ export const boxOfficeEntries = sqliteTable(
 		index('box_office_performance_idx').on(t.performanceId),
 	],
 );
+
+/**
+ * Which rankings have been fetched, including the empty ones (a small genre may have no bookings in
+ * a period): a closed period is never asked for twice.
+ */
+export const boxOfficeFetches = sqliteTable(
+	'box_office_fetches',
+	{
+		period: text('period').$type<BoxOfficePeriod>().notNull(),
+		endDate: text('end_date').notNull(),
+		genreCode: text('genre_code').notNull(),
+		entryCount: integer('entry_count').notNull(),
+		fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.period, t.endDate, t.genreCode] })],
+);

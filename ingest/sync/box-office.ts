@@ -5,7 +5,12 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { ALL_GENRES, type BoxOfficePeriod, boxOfficeEntries } from '../../db/schema/index.ts';
+import {
+	ALL_GENRES,
+	type BoxOfficePeriod,
+	boxOfficeEntries,
+	boxOfficeFetches,
+} from '../../db/schema/index.ts';
 import type { KopisClient } from '../kopis/client.ts';
 import { normalizeBoxOfficeEntry } from '../kopis/normalize.ts';
 import type { ProgressReporter } from '../progress.ts';
@@ -69,12 +74,12 @@ export async function fetchBoxOffice(
 ): Promise<StagedBoxOffice> {
 	const tally = emptyTally();
 	const stored = await db
-		.selectDistinct({
-			period: boxOfficeEntries.period,
-			endDate: boxOfficeEntries.endDate,
-			genreCode: boxOfficeEntries.genreCode,
+		.select({
+			period: boxOfficeFetches.period,
+			endDate: boxOfficeFetches.endDate,
+			genreCode: boxOfficeFetches.genreCode,
 		})
-		.from(boxOfficeEntries);
+		.from(boxOfficeFetches);
 	const have = new Set(stored.map((row) => `${row.period}|${row.endDate}|${row.genreCode}`));
 	const planned = plannedBoxOfficeRequests(options.today);
 	const missing = planned.filter(
@@ -107,6 +112,7 @@ export async function applyBoxOffice(
 	tx: Transaction,
 	staged: StagedBoxOffice['rankings'],
 	tally: Tally,
+	now: Date,
 ): Promise<void> {
 	for (const { request, entries } of staged) {
 		await tx
@@ -132,6 +138,13 @@ export async function applyBoxOffice(
 				})),
 			);
 		}
+		await tx
+			.insert(boxOfficeFetches)
+			.values({ ...request, entryCount: byRank.size, fetchedAt: now })
+			.onConflictDoUpdate({
+				target: [boxOfficeFetches.period, boxOfficeFetches.endDate, boxOfficeFetches.genreCode],
+				set: { entryCount: byRank.size, fetchedAt: now },
+			});
 		tally.new += 1;
 	}
 }
