@@ -1,0 +1,190 @@
+/**
+ * "Who am I" under load, beside a bare node:http server answering the same JSON in the same run
+ * (the ratio is the figure; the target is >= 25% of bare), then the cost of one log-in and the
+ * time gap between an unknown email and a wrong password (SECURITY.md G7: < 5 ms).
+ *
+ * Run alone: `npx -c 'node bench/whoami.bench.ts'`. BENCH_SECONDS sets each load phase (default 10).
+ * autocannon runs in a worker thread so the server under test keeps the main thread to itself.
+ */
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
+import { ARGON2_PARAMS, createPasswordHasher } from '../api/auth/password.ts';
+import { openSessionReader } from '../api/auth/session-reader.ts';
+import { newAccount, sessionCookie } from '../api/testing.ts';
+import { createTestDatabase } from '../db/testing.ts';
+
+/** The part of autocannon's API used here (it ships no types and @types/autocannon is not installed). */
+type Autocannon = (options: {
+	url: string;
+	connections: number;
+	duration: number;
+	workers: number;
+	headers: Record<string, string>;
+}) => Promise<{
+	requests: { average: number };
+	latency: { p50: number; p99: number };
+	non2xx: number;
+	errors: number;
+}>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const ORIGIN = 'http://127.0.0.1';
+
+interface LoadResult {
+	rps: number;
+	p50: number;
+	p99: number;
+	non2xx: number;
+	errors: number;
+}
+
+async function load(port: number, cookie: string, duration: number): Promise<LoadResult> {
+	const result = await autocannon({
+		url: `http://127.0.0.1:${port}/api/me`,
+		connections: CONNECTIONS,
+		duration,
+		workers: 1,
+		headers: { cookie },
+	});
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors,
+	};
+}
+
+function listening(server: Server): Promise<number> {
+	return new Promise((resolve) => {
+		if (server.listening) resolve((server.address() as AddressInfo).port);
+		else server.once('listening', () => resolve((server.address() as AddressInfo).port));
+	});
+}
+
+function close(server: Server): Promise<void> {
+	return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function mean(values: number[]): number {
+	return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 0
+		? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+		: (sorted[middle] ?? 0);
+}
+
+const database = await createTestDatabase();
+const sessionReader = openSessionReader(database.url);
+try {
+	const app = createApp({
+		db: database.db,
+		sessionReader,
+		siteOrigin: ORIGIN,
+		secureCookies: false,
+		logger: () => {},
+		passwords: createPasswordHasher(),
+		// The timing phase makes 400 failed log-ins from one address: lift the limits for it only.
+		throttle: { accountFailures: 1_000_000, addressCapacity: 1_000_000 },
+	});
+	const account = newAccount();
+	const signUp = await app.request('/api/accounts', {
+		method: 'POST',
+		headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+		body: JSON.stringify(account),
+	});
+	const cookie = sessionCookie(signUp);
+	if (signUp.status !== 201 || cookie === null) throw new Error(`sign-up failed: ${signUp.status}`);
+	const body = (await signUp.json()) as unknown;
+
+	// The bare baseline answers exactly what /api/me answers, with no framework and no database.
+	const payload = JSON.stringify(body);
+	const bare = createServer((_req, res) => {
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(payload);
+	}).listen(0, '127.0.0.1');
+	const api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+	const barePort = await listening(bare);
+	const apiPort = await listening(api);
+
+	// Warm both up (JIT, connection pool, page cache) before measuring.
+	await load(barePort, cookie, 2);
+	await load(apiPort, cookie, 2);
+	const bareResult = await load(barePort, cookie, SECONDS);
+	const apiResult = await load(apiPort, cookie, SECONDS);
+	await close(bare);
+	await close(api);
+
+	console.log(`who am I, ${CONNECTIONS} connections, ${SECONDS} s each:`);
+	console.table({
+		'bare node:http': bareResult,
+		'GET /api/me (session)': apiResult,
+	});
+	const ratio = apiResult.rps / bareResult.rps;
+	console.log(`ratio to bare: ${(ratio * 100).toFixed(1)}% (target >= 25%)`);
+	if (apiResult.non2xx > 0 || apiResult.errors > 0)
+		console.log('WARNING: the API answered non-2xx');
+
+	// One log-in end to end (argon2id at SECURITY.md's parameters, session insert, cookie).
+	const hasher = createPasswordHasher();
+	const storedHash = await hasher.hash(account.password);
+	const verifyTimes: number[] = [];
+	for (let i = 0; i < 20; i += 1) {
+		const start = performance.now();
+		await hasher.verify(storedHash, account.password);
+		verifyTimes.push(performance.now() - start);
+	}
+	const loginTimes: number[] = [];
+	for (let i = 0; i < 20; i += 1) {
+		const start = performance.now();
+		const res = await app.request('/api/sessions', {
+			method: 'POST',
+			headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email: account.email, password: account.password }),
+		});
+		loginTimes.push(performance.now() - start);
+		if (res.status !== 200) throw new Error(`log-in failed: ${res.status}`);
+	}
+	console.log(
+		`argon2id m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}: ` +
+			`verify median ${median(verifyTimes).toFixed(1)} ms; whole log-in median ${median(loginTimes).toFixed(1)} ms`,
+	);
+
+	// Unknown email vs wrong password, interleaved so drift hits both alike.
+	const unknown: number[] = [];
+	const wrong: number[] = [];
+	for (let i = 0; i < 200; i += 1) {
+		for (const [email, times] of [
+			[`nobody${i}@example.com`, unknown],
+			[account.email, wrong],
+		] as const) {
+			const start = performance.now();
+			const res = await app.request('/api/sessions', {
+				method: 'POST',
+				headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ email, password: 'not the password at all' }),
+			});
+			times.push(performance.now() - start);
+			if (res.status !== 401) throw new Error(`expected 401, got ${res.status}`);
+		}
+	}
+	const gapMedian = median(wrong) - median(unknown);
+	const gapMean = mean(wrong) - mean(unknown);
+	console.log(
+		`failed log-in, 200+200: unknown email median ${median(unknown).toFixed(2)} ms, ` +
+			`wrong password ${median(wrong).toFixed(2)} ms; gap median ${gapMedian.toFixed(2)} ms, ` +
+			`mean ${gapMean.toFixed(2)} ms (target < 5 ms)`,
+	);
+} finally {
+	sessionReader?.close();
+	database.destroy();
+}
