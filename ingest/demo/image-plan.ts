@@ -80,8 +80,8 @@ export function introImages(rng: Rng, id: string, registeredAt: string): DemoIma
 			['gif', 2],
 		] as const);
 		const format = formatOfExtension(extension);
-		const width = format === 'jpeg' ? rng.pick([600, 700, 800, 860]) : 600;
-		const height = format === 'jpeg' ? rng.int(8, 18) * 100 : rng.int(8, 10) * 100;
+		const width = format === 'jpeg' ? rng.pick([600, 700, 800]) : 600;
+		const height = format === 'jpeg' ? rng.int(8, 14) * 100 : rng.int(8, 10) * 100;
 		const suffix = String(rng.int(0, 9999)).padStart(4, '0');
 		return {
 			path: `/upload/pfmIntroImage/PF_${id}_${compact}${index}${suffix.slice(1)}.${extension}`,

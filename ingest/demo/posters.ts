@@ -4,7 +4,7 @@
  * bodies the image pipeline must survive. Rendered images are cached in memory up to a budget.
  */
 import { promisify } from 'node:util';
-import { crc32, deflate } from 'node:zlib';
+import { constants, crc32, deflate } from 'node:zlib';
 import sharp from 'sharp';
 import { BOMB_SIZE } from './image-plan.ts';
 import type { DemoImage } from './model.ts';
@@ -123,7 +123,11 @@ export function decompressionBomb(): Promise<Buffer> {
 		header.writeUInt8(1, 8); // bit depth
 		header.writeUInt8(0, 9); // greyscale
 		const rowBytes = 1 + Math.ceil(BOMB_SIZE / 8); // filter byte + packed pixels
-		const pixels = await deflateAsync(Buffer.alloc(rowBytes * BOMB_SIZE), { level: 9 });
+		// Run-length strategy: as small as level 9 on zeros, about ten times faster.
+		const pixels = await deflateAsync(Buffer.alloc(rowBytes * BOMB_SIZE), {
+			level: 1,
+			strategy: constants.Z_RLE,
+		});
 		return Buffer.concat([
 			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 			pngChunk('IHDR', header),

@@ -44,8 +44,13 @@ async function streamBody(res: ServerResponse, body: Buffer): Promise<void> {
 	for (let offset = 0; offset < body.length && !res.destroyed; offset += CHUNK) {
 		if (!res.write(body.subarray(offset, offset + CHUNK))) {
 			await new Promise<void>((resolve) => {
-				res.once('drain', resolve);
-				res.once('close', resolve);
+				const done = () => {
+					res.off('drain', done);
+					res.off('close', done);
+					resolve();
+				};
+				res.on('drain', done);
+				res.on('close', done);
 			});
 		}
 	}
