@@ -31,11 +31,15 @@ export type ErrorCode =
 	| 'unsupported_media_type'
 	| 'payload_too_large'
 	| 'forbidden_origin'
+	/** Someone else's object, e.g. another user's review. */
+	| 'forbidden'
 	| 'unauthenticated'
 	| 'invalid_credentials'
 	| 'wrong_password'
 	| 'email_taken'
 	| 'username_taken'
+	/** One review per user and performance; a `Link: <…>; rel="edit"` header points at it. */
+	| 'review_exists'
 	| 'too_many_attempts'
 	| 'server_busy'
 	| 'not_found'
