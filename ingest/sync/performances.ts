@@ -140,6 +140,8 @@ export async function applyPerformances(
 		for (const row of rows) existing.set(row.id, row);
 	}
 
+	// New records (most of a first run) are inserted in batches; changed ones are replaced one by one.
+	const fresh: { row: PerformanceRow; hash: string; record: NormalizedPerformance }[] = [];
 	for (const record of staged) {
 		const venueId = record.performance.venueId ?? null;
 		const row = {
@@ -148,36 +150,75 @@ export async function applyPerformances(
 		};
 		const hash = contentHash({ ...record, performance: row });
 		const previous = existing.get(row.id);
-		if (previous !== undefined) {
-			if (previous.contentHash === hash) {
-				tally.unchanged += 1;
-				continue;
-			}
-			if (previous.detailStatus === 'complete' && row.detailStatus === 'list') continue;
+		if (previous === undefined) {
+			fresh.push({ row, hash, record });
+			tally.new += 1;
+			continue;
 		}
+		if (previous.contentHash === hash) {
+			tally.unchanged += 1;
+			continue;
+		}
+		if (previous.detailStatus === 'complete' && row.detailStatus === 'list') continue;
+		await tx
+			.update(performances)
+			.set({ ...row, contentHash: hash, updatedAt: now })
+			.where(eq(performances.id, row.id));
+		await tx.delete(performancePeople).where(eq(performancePeople.performanceId, row.id));
+		await tx.delete(bookingLinks).where(eq(bookingLinks.performanceId, row.id));
+		await insertChildren(tx, [record]);
+		await applyImageSources(tx, row.id, record.images);
+		tally.updated += 1;
+	}
+	for (const batch of chunks(fresh, 100)) {
 		await tx
 			.insert(performances)
-			.values({ ...row, contentHash: hash, createdAt: now, updatedAt: now })
-			.onConflictDoUpdate({
-				target: performances.id,
-				set: { ...row, contentHash: hash, updatedAt: now },
-			});
-		await tx.delete(performancePeople).where(eq(performancePeople.performanceId, row.id));
-		if (record.people.length > 0) {
-			await tx
-				.insert(performancePeople)
-				.values(record.people.map((person) => ({ ...person, performanceId: row.id })));
-		}
-		await tx.delete(bookingLinks).where(eq(bookingLinks.performanceId, row.id));
-		if (record.bookingLinks.length > 0) {
-			await tx
-				.insert(bookingLinks)
-				.values(record.bookingLinks.map((link) => ({ ...link, performanceId: row.id })));
-		}
-		await applyImageSources(tx, row.id, record.images);
-		if (previous === undefined) tally.new += 1;
-		else tally.updated += 1;
+			.values(
+				batch.map(({ row, hash }) => ({
+					...row,
+					contentHash: hash,
+					createdAt: now,
+					updatedAt: now,
+				})),
+			);
 	}
+	await insertChildren(
+		tx,
+		fresh.map(({ record }) => record),
+	);
+	const images = fresh.flatMap(({ record }) =>
+		record.images.map((image) => ({
+			...image,
+			performanceId: record.performance.id,
+			status: 'pending' as const,
+		})),
+	);
+	for (const batch of chunks(images, 500)) await tx.insert(performanceImages).values(batch);
+}
+
+type PerformanceRow = NormalizedPerformance['performance'];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+	const result: T[][] = [];
+	for (let start = 0; start < items.length; start += size) {
+		result.push(items.slice(start, start + size));
+	}
+	return result;
+}
+
+/** People and booking links of records whose old ones (if any) are already gone. */
+async function insertChildren(
+	tx: Transaction,
+	records: readonly NormalizedPerformance[],
+): Promise<void> {
+	const people = records.flatMap((record) =>
+		record.people.map((person) => ({ ...person, performanceId: record.performance.id })),
+	);
+	for (const batch of chunks(people, 500)) await tx.insert(performancePeople).values(batch);
+	const links = records.flatMap((record) =>
+		record.bookingLinks.map((link) => ({ ...link, performanceId: record.performance.id })),
+	);
+	for (const batch of chunks(links, 500)) await tx.insert(bookingLinks).values(batch);
 }
 
 /**
