@@ -1,0 +1,127 @@
+/**
+ * The search step of the build: reads the pre-rendered pages, adds the Korean partial-word terms
+ * (korean-terms.ts) where each performance page asks for them, and writes the Pagefind index.
+ * The terms go only into what Pagefind reads, never into the pages visitors download.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import pLimit from 'p-limit';
+import * as pagefind from 'pagefind';
+import { koreanSearchTerms } from './korean-terms.ts';
+
+export interface IndexSiteOptions {
+	/** The static output, e.g. `dist/client`. */
+	clientDir: string;
+	/** Where the index goes; `<clientDir>/pagefind` by default. */
+	outputPath?: string;
+	/** Pages read and indexed at once (the indexer itself is one process). */
+	concurrency?: number;
+}
+
+export interface IndexSiteResult {
+	pages: number;
+	/** Partial-word terms added across all pages. */
+	extraTerms: number;
+	outputPath: string;
+}
+
+export class SearchIndexError extends Error {
+	override name = 'SearchIndexError';
+}
+
+/** The empty `<div hidden data-search-terms="[…]">` a performance page carries (SearchFacets). */
+const TERMS_ELEMENT = /<div\b[^>]*\bdata-search-terms="([^"]*)"[^>]*><\/div>/;
+
+const NAMED: Readonly<Record<string, string>> = {
+	quot: '"',
+	apos: "'",
+	lt: '<',
+	gt: '>',
+	amp: '&',
+};
+
+/** Undoes the attribute escaping of the HTML writer (named and numeric references). */
+function decodeAttribute(value: string): string {
+	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, body: string) => {
+		if (body[0] !== '#') return NAMED[body] ?? reference;
+		const hex = body[1] === 'x' || body[1] === 'X';
+		return String.fromCodePoint(Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10));
+	});
+}
+
+function escapeText(value: string): string {
+	return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The page with its terms element replaced by the indexed partial words; null if it has none. */
+export function withSearchTerms(html: string): { html: string; terms: number } {
+	const match = TERMS_ELEMENT.exec(html);
+	if (match === null) return { html, terms: 0 };
+	const texts = JSON.parse(decodeAttribute(match[1] ?? '[]')) as unknown;
+	if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) {
+		throw new SearchIndexError('data-search-terms must hold a JSON array of strings');
+	}
+	const terms = koreanSearchTerms(texts);
+	// Low weight: a partial-word hit should rank below a whole-word hit in the title or cast.
+	const block = `<div data-pagefind-weight="0.5">${escapeText(terms.join(' '))}</div>`;
+	return { html: html.replace(match[0], block), terms: terms.length };
+}
+
+async function* htmlFiles(dir: string): AsyncGenerator<string> {
+	for (const entry of await readdir(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) {
+			if (entry.name !== 'pagefind' && entry.name !== '_astro') yield* htmlFiles(path);
+		} else if (entry.name.endsWith('.html')) yield path;
+	}
+}
+
+/** `performances/PF1/index.html` → `/performances/PF1/` (URLs as the site links them). */
+function urlOf(clientDir: string, file: string): string {
+	const path = relative(clientDir, file).split(sep).map(encodeURIComponent).join('/');
+	return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteResult> {
+	const outputPath = options.outputPath ?? join(options.clientDir, 'pagefind');
+	await rm(outputPath, { recursive: true, force: true });
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ko' });
+	if (index === undefined)
+		throw new SearchIndexError(`Pagefind did not start: ${errors.join('; ')}`);
+	const limit = pLimit(options.concurrency ?? 8);
+	// Adding one URL twice makes Pagefind's writeFiles() hang without an error.
+	const seen = new Set<string>();
+	let pages = 0;
+	let extraTerms = 0;
+	const tasks: Promise<void>[] = [];
+	try {
+		for await (const file of htmlFiles(options.clientDir)) {
+			tasks.push(
+				limit(async () => {
+					const html = await readFile(file, 'utf8');
+					if (!html.includes('data-pagefind-body')) return;
+					const url = urlOf(options.clientDir, file);
+					if (seen.has(url)) return;
+					seen.add(url);
+					const prepared = withSearchTerms(html);
+					const added = await index.addHTMLFile({ url, content: prepared.html });
+					if (added.errors.length > 0) {
+						throw new SearchIndexError(`Pagefind refused ${url}: ${added.errors.join('; ')}`);
+					}
+					pages += 1;
+					extraTerms += prepared.terms;
+				}),
+			);
+		}
+		await Promise.all(tasks);
+		const written = await index.writeFiles({ outputPath });
+		if (written.errors.length > 0) {
+			throw new SearchIndexError(
+				`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`,
+			);
+		}
+	} finally {
+		await pagefind.close();
+	}
+	return { pages, extraTerms, outputPath };
+}

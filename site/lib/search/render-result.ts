@@ -1,0 +1,63 @@
+/** Browser-side: one search result as a card, built with DOM APIs (no HTML strings). */
+import type { PagefindResultData } from './client-search.ts';
+
+const STATE_CLASS: Readonly<Record<string, string>> = {
+	공연중: 'state-running',
+	공연예정: 'state-upcoming',
+	공연완료: 'state-finished',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	className: string,
+	text?: string,
+): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	node.className = className;
+	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+/** Only our own pages and media: the index is ours, but a link is checked before it is used. */
+function sitePath(value: string | undefined, prefix: string): string | null {
+	return value?.startsWith(prefix) === true && !value.startsWith('//') ? value : null;
+}
+
+export function renderResult(data: PagefindResultData): HTMLLIElement {
+	const item = element('li', 'col');
+	const card = element('article', 'performance-card d-flex');
+	const frame = element('div', 'poster-frame flex-shrink-0 w-25');
+	const image = sitePath(data.meta.image, '/media/');
+	if (image !== null) {
+		const img = element('img', '');
+		img.src = image;
+		img.alt = '';
+		img.loading = 'lazy';
+		img.width = 160;
+		img.height = 224;
+		frame.append(img);
+	}
+	const body = element('div', 'card-body');
+	const heading = element('h2', 'card-title h6');
+	const link = element(
+		'a',
+		'stretched-link text-reset text-decoration-none',
+		data.meta.title ?? '',
+	);
+	link.href = sitePath(data.url, '/') ?? '/';
+	heading.append(link);
+	const badges = element('p', 'mb-1 d-flex gap-1 flex-wrap');
+	if (data.meta.state !== undefined) {
+		badges.append(
+			element('span', `badge state-badge ${STATE_CLASS[data.meta.state] ?? ''}`, data.meta.state),
+		);
+	}
+	if (data.meta.genre !== undefined)
+		badges.append(element('span', 'badge text-bg-light', data.meta.genre));
+	body.append(heading, badges);
+	if (data.meta.venue !== undefined) body.append(element('p', 'meta', data.meta.venue));
+	if (data.meta.dates !== undefined) body.append(element('p', 'meta', data.meta.dates));
+	card.append(frame, body);
+	item.append(card);
+	return item;
+}
