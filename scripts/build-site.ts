@@ -1,0 +1,106 @@
+/**
+ * `npm run build`: the site and its search index, from the database.
+ *   1. validates the environment (site/env.ts) and migrates the database;
+ *   2. `astro build` in a child process (its memory is freed before indexing starts);
+ *   3. the Korean partial-word terms and the Pagefind index (site/lib/search/index-site.ts).
+ *
+ *   node scripts/build-site.ts [--out DIR] [--step astro|index] [--verbose]
+ *
+ * `--out` (default `dist`) must be on the project's filesystem: Astro 7.3 moves assets with
+ * rename(2) and fails with EXDEV across filesystems. `--step` runs one step alone (the benchmark
+ * measures them apart).
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { openDatabase } from '../db/client.ts';
+import { describeEnvError } from '../db/env.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { loadSiteEnv, type SiteEnv } from '../site/env.ts';
+import { indexSite } from '../site/lib/search/index-site.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function log(message: string): void {
+	console.log(`[build] ${message}`);
+}
+
+function loadEnvOrExit(): SiteEnv {
+	try {
+		return loadSiteEnv();
+	} catch (error) {
+		if (error instanceof z.ZodError) {
+			console.error(`Invalid environment (see README.md):\n${describeEnvError(error)}`);
+			process.exit(2);
+		}
+		throw error;
+	}
+}
+
+/** Runs Astro's build in this process (the child side of step 2). */
+async function astroBuild(outDir: string, verbose: boolean): Promise<void> {
+	const { build } = await import('astro');
+	await build({
+		root,
+		outDir,
+		// Beside the output, so builds into different folders (tests, benchmarks) never share it.
+		...(outDir === resolve(root, 'dist') ? {} : { cacheDir: `${outDir}-cache` }),
+		logLevel: verbose ? 'info' : 'warn',
+	});
+}
+
+function runAstroStep(outDir: string, verbose: boolean): Promise<void> {
+	const args = [fileURLToPath(import.meta.url), '--step', 'astro', '--out', outDir];
+	if (verbose) args.push('--verbose');
+	return new Promise((resolveStep, reject) => {
+		const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			if (code === 0) resolveStep();
+			else reject(new Error(`astro build failed (${code ?? signal})`));
+		});
+	});
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs({
+		options: {
+			out: { type: 'string', default: 'dist' },
+			step: { type: 'string' },
+			verbose: { type: 'boolean', default: false },
+		},
+	});
+	const outDir = resolve(root, values.out);
+	const env = loadEnvOrExit();
+	if (values.step === 'astro') {
+		await astroBuild(outDir, values.verbose);
+		return;
+	}
+	if (values.step !== undefined && values.step !== 'index') {
+		console.error(`--step must be astro or index, not ${values.step}`);
+		process.exit(2);
+	}
+	const started = performance.now();
+	if (values.step === undefined) {
+		const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+		try {
+			await migrateDatabase(handle.db);
+		} finally {
+			handle.close();
+		}
+		log(`astro build → ${outDir}`);
+		await runAstroStep(outDir, values.verbose);
+		log(`astro build done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	}
+	const indexStarted = performance.now();
+	const result = await indexSite({ clientDir: resolve(outDir, 'client') });
+	log(
+		`search index: ${result.pages} pages, ${result.extraTerms} partial-word terms, ` +
+			`${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
+	);
+	log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await main();
