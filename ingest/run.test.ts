@@ -14,6 +14,7 @@ import {
 	venues,
 } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { findHalfWrittenPerformances } from './consistency.ts';
 import { addDemoPerformance, updateDemoPerformance } from './demo/generate.ts';
 import { LockHeldError } from './lock.ts';
 import { runIngest } from './run.ts';
@@ -262,6 +263,7 @@ describe('a failure in the middle leaves the previous data intact and the run ma
 		expect(runs[1]?.error).toMatch(/interrupted/);
 		const integrity = await database.client.execute('PRAGMA integrity_check');
 		expect(integrity.rows[0]?.[0]).toBe('ok');
+		expect(await findHalfWrittenPerformances(database.db)).toEqual([]);
 	});
 });
 
