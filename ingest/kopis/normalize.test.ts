@@ -393,6 +393,24 @@ describe('normalizeVenue', () => {
 	});
 });
 
+test('keeps the first of two halls with the same id', () => {
+	const detail = VenueDetailRecord.parse({
+		fcltynm: '극장',
+		mt10id: 'FC000001',
+		mt13s: {
+			mt13: [
+				{ prfplcnm: '대극장', mt13id: 'FC000001-01' },
+				{ prfplcnm: '대극장 (중복)', mt13id: 'FC000001-01' },
+				{ prfplcnm: '소극장  2관', mt13id: 'FC000001-02' },
+			],
+		},
+	});
+	expect(normalizeVenue(null, detail).halls.map((hall) => [hall.id, hall.name])).toEqual([
+		['FC000001-01', '대극장'],
+		['FC000001-02', '소극장 2관'],
+	]);
+});
+
 describe('normalizeBoxOfficeEntry', () => {
 	test('normalises all 50 ranks, trimming and collapsing the hall text', () => {
 		const rows = records('boxoffice/xmlparserdemo-boxoffice-50rows-2025-09.xml', BoxOfficeRecord);

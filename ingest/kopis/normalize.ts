@@ -199,11 +199,13 @@ export function normalizeVenue(
 		barrierFreeElevator: detail?.barrierFreeElevator ?? null,
 		detailStatus: detail === null ? 'list' : 'complete',
 	};
-	const seen = new Set<string>();
-	const hallRows = (detail?.halls ?? [])
-		.filter((hall) => !seen.has(hall.id) && seen.add(hall.id))
-		.map((hall) => ({ ...hall, name: oneLine(hall.name) ?? hall.name, venueId: base.id }));
-	return { venue, halls: hallRows };
+	// A hall listed twice would break the halls primary key: the first one wins.
+	const hallsById = new Map<string, NormalizedVenue['halls'][number]>();
+	for (const hall of detail?.halls ?? []) {
+		if (hallsById.has(hall.id)) continue;
+		hallsById.set(hall.id, { ...hall, name: oneLine(hall.name) ?? hall.name, venueId: base.id });
+	}
+	return { venue, halls: [...hallsById.values()] };
 }
 
 /** One ranked row; the sync adds the period, dates and genre of the request it came from. */
