@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.ts';
-import { koreanToday } from './dates.ts';
+import { koreanTimestamp, koreanToday } from './dates.ts';
 import { DEMO_SIZES, type DemoSize, generateDemoDataset } from './generate.ts';
 import { KOPIS_ERROR_MESSAGES, type KopisErrorCode } from './kopis-requests.ts';
 import { API_PREFIX, type ApiResponse, answerApi, kopisError, notFound } from './kopis-routes.ts';
@@ -89,7 +89,7 @@ function faultResponse(fault: KopisFault, now: Date): ApiResponse | null {
 			return {
 				status: 200,
 				contentType: 'text/xml;charset=UTF-8',
-				body: errorEnvelope(code, 'ERROR', ''),
+				body: errorEnvelope(code, 'ERROR', koreanTimestamp(now)),
 			};
 		}
 		case 'hang':
