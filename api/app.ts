@@ -22,8 +22,11 @@ import { jsonBodyOnly } from './json-body.ts';
 import { jsonLineLogger, type Logger } from './log.ts';
 import { createRouter } from './openapi.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { favoriteRoutes } from './routes/favorites.ts';
 import { healthRoutes } from './routes/health.ts';
+import { historyRoutes } from './routes/history.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
@@ -88,6 +91,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route('/', accountRoutes(services));
 	app.route('/', sessionRoutes(services));
 	app.route('/', profileRoutes(services));
+	app.route('/', reviewRoutes(services));
+	app.route('/', favoriteRoutes(services));
+	app.route('/', historyRoutes(services));
 
 	app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
 		type: 'apiKey',
