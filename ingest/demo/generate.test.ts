@@ -131,6 +131,24 @@ describe('ids and formats', () => {
 		).toBe(true);
 	});
 
+	test('venue addresses and coordinates lie in their own region', () => {
+		for (const venue of dataset.venues) {
+			const region = REGIONS.find((candidate) => candidate.code === venue.regionCode);
+			if (region === undefined) {
+				expect(venue.sidoName).toBe('');
+				continue;
+			}
+			expect(venue.address.startsWith(`${region.name} `)).toBe(true);
+			const near = region.sigungu.some(
+				(sigungu) =>
+					Math.abs(Number(venue.latitude) - sigungu.latitude) < 0.25 &&
+					Math.abs(Number(venue.longitude) - sigungu.longitude) < 0.25,
+			);
+			expect(near, `${venue.id} ${venue.name} at ${venue.latitude},${venue.longitude}`).toBe(true);
+			expect(region.sigungu.map((sigungu) => sigungu.code)).toContain(venue.sigunguCode);
+		}
+	});
+
 	test('every performance points at an existing venue and hall', () => {
 		const halls = new Map(dataset.venues.flatMap((v) => v.halls.map((h) => [h.id, v.id] as const)));
 		for (const p of dataset.performances) expect(halls.get(p.hallId)).toBe(p.venueId);

@@ -65,12 +65,13 @@ export function posterImage(rng: Rng, id: string, registeredAt: string): DemoIma
 
 /** `styurl` images: named like `PF_PF273608_202509080558200860.jpg` (timestamp + 4 digits). */
 export function introImages(rng: Rng, id: string, registeredAt: string): DemoImage[] {
+	// Real intro images are tall detail pages; smaller ones keep a demo ingest of thousands cheap.
 	const count = rng.weighted([
-		[0, 35],
+		[0, 45],
 		[1, 35],
-		[2, 18],
-		[3, 8],
-		[4, 4],
+		[2, 12],
+		[3, 5],
+		[4, 3],
 	]);
 	const { compact } = stampParts(registeredAt);
 	return Array.from({ length: count }, (_, index) => {
@@ -80,8 +81,8 @@ export function introImages(rng: Rng, id: string, registeredAt: string): DemoIma
 			['gif', 2],
 		] as const);
 		const format = formatOfExtension(extension);
-		const width = format === 'jpeg' ? rng.pick([600, 700, 800]) : 600;
-		const height = format === 'jpeg' ? rng.int(8, 14) * 100 : rng.int(8, 10) * 100;
+		const width = format === 'jpeg' ? rng.pick([600, 640, 700]) : 600;
+		const height = format === 'jpeg' ? rng.int(7, 11) * 100 : rng.int(7, 9) * 100;
 		const suffix = String(rng.int(0, 9999)).padStart(4, '0');
 		return {
 			path: `/upload/pfmIntroImage/PF_${id}_${compact}${index}${suffix.slice(1)}.${extension}`,
