@@ -100,7 +100,7 @@ export async function venuePage(id: string): Promise<VenuePage | null> {
 
 export interface PersonPage {
 	name: string;
-	credits: { performance: PerformanceSummary; roles: ('cast' | 'crew')[] }[];
+	credits: { performance: PerformanceSummary; roles: string[] }[];
 }
 
 export async function personPaths(): Promise<{ params: { name: string } }[]> {
@@ -114,7 +114,7 @@ export async function personPage(slug: string): Promise<PersonPage | null> {
 	if (person === undefined) return null;
 	const credits = [...person.roles].flatMap(([performanceId, roles]) => {
 		const performance = catalog.summaries.get(performanceId);
-		return performance === undefined ? [] : [{ performance, roles: [...roles].sort() }];
+		return performance === undefined ? [] : [{ performance, roles: [...roles] }];
 	});
 	credits.sort((a, b) => compareForListing(a.performance, b.performance));
 	return { name: person.name, credits };

@@ -1,13 +1,13 @@
 /** Reverse indexes over a loaded catalogue, built once per catalogue and shared by every page. */
 import type { Catalog, PerformanceSummary } from './catalog.ts';
-import { personSlug } from './people.ts';
+import { parseCredit, personSlug } from './people.ts';
 
 export interface PersonCredits {
 	slug: string;
 	/** The name as first seen (names are matched after NFC normalisation). */
 	name: string;
-	/** Performance id → the roles the person has in it. */
-	roles: Map<string, Set<'cast' | 'crew'>>;
+	/** Performance id → what the person does in it (`출연`, `작곡`, `제작진`…). */
+	roles: Map<string, Set<string>>;
 }
 
 export interface CatalogIndex {
@@ -36,8 +36,10 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
 	const people = new Map<string, PersonCredits>();
 	for (const [performanceId, rows] of catalog.people) {
 		for (const row of rows) {
-			const name = row.name.normalize('NFC').trim();
+			const credit = parseCredit(row.name);
+			const name = credit.name;
 			if (row.role === 'cast') push(byCastName, name, performanceId);
+			const label = row.role === 'cast' ? '출연' : (credit.role ?? '제작진');
 			const slug = personSlug(name);
 			if (slug === null) continue;
 			let person = people.get(slug);
@@ -46,8 +48,8 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
 				people.set(slug, person);
 			}
 			const roles = person.roles.get(performanceId);
-			if (roles === undefined) person.roles.set(performanceId, new Set([row.role]));
-			else roles.add(row.role);
+			if (roles === undefined) person.roles.set(performanceId, new Set([label]));
+			else roles.add(label);
 		}
 	}
 	const index = { byVenue, byCastName, people };

@@ -16,7 +16,8 @@ export const SORTS: readonly SortOption[] = [
 	{ key: 'rating', label: '평점순', segment: 'rating' },
 ];
 
-export const PAGE_SIZE = 24;
+/** Four rows of four on a desktop; two columns of eight on a phone. */
+export const PAGE_SIZE = 16;
 
 export interface ListingPage {
 	sort: SortOption;

@@ -20,3 +20,26 @@ export function personSlug(name: string): string | null {
 export function personPath(slug: string): string {
 	return `/people/${encodeURIComponent(slug)}/`;
 }
+
+export interface ParsedCredit {
+	name: string;
+	/** What the person did when KOPIS says (`작곡`, `연출`, a role in the show); null if not. */
+	role: string | null;
+}
+
+/**
+ * One entry of KOPIS's cast or crew list as a name and a role. KOPIS writes both `작곡: 홍길동`
+ * and `홍길동(작곡)`; a person page must collect both under `홍길동`.
+ */
+export function parseCredit(entry: string): ParsedCredit {
+	const text = entry.normalize('NFC').replace(/\s+/g, ' ').trim();
+	const prefixed = /^([^:：]{1,20}?)\s*[:：]\s*(.+)$/.exec(text);
+	if (prefixed?.[1] !== undefined && prefixed[2] !== undefined) {
+		return { name: prefixed[2].trim(), role: prefixed[1].trim() };
+	}
+	const suffixed = /^(.+?)\s*[(（]([^()（）]{1,20})[)）]$/.exec(text);
+	if (suffixed?.[1] !== undefined && suffixed[2] !== undefined) {
+		return { name: suffixed[1].trim(), role: suffixed[2].trim() };
+	}
+	return { name: text, role: null };
+}

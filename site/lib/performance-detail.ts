@@ -3,13 +3,15 @@ import type { PriceTier } from '../../db/schema/catalog.ts';
 import type { Catalog, PerformanceRow, PerformanceSummary, VenueWithHalls } from './catalog.ts';
 import { compareForListing, indexCatalog } from './catalog-index.ts';
 import { type Picture, pictureOf, shareImageUrl, variantUrl } from './images.ts';
-import { personPath, personSlug } from './people.ts';
+import { parseCredit, personPath, personSlug } from './people.ts';
 import type { RatingSummary } from './ratings.ts';
 import { groupSchedule, type ScheduleRow } from './schedule.ts';
 import { plainParagraphs, present, safeHttpUrl } from './text.ts';
 
 export interface PersonCredit {
 	name: string;
+	/** The part played or the job (`작곡`), when KOPIS gives it. */
+	role: string | null;
 	/** Null when the name has no usable URL form. */
 	path: string | null;
 }
@@ -64,10 +66,11 @@ export const RELATED_LIMIT = 8;
 /** Search result thumbnails are shown about 80 CSS px wide: 2x density. */
 const SEARCH_THUMBNAIL_WIDTH = 160;
 
-function credits(names: readonly string[]): PersonCredit[] {
-	return names.map((name) => {
+function credits(entries: readonly string[]): PersonCredit[] {
+	return entries.map((entry) => {
+		const { name, role } = parseCredit(entry);
 		const slug = personSlug(name);
-		return { name, path: slug === null ? null : personPath(slug) };
+		return { name, role, path: slug === null ? null : personPath(slug) };
 	});
 }
 
@@ -147,12 +150,10 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 	const summary = catalog.summaries.get(id);
 	if (row === undefined || summary === undefined) return null;
 	const people = catalog.people.get(id) ?? [];
-	const namesOf = (role: 'cast' | 'crew'): string[] =>
-		people
-			.filter((person) => person.role === role)
-			.map((person) => person.name.normalize('NFC').trim());
-	const cast = namesOf('cast');
-	const crew = namesOf('crew');
+	const creditsOf = (role: 'cast' | 'crew'): PersonCredit[] =>
+		credits(people.filter((person) => person.role === role).map((person) => person.name));
+	const cast = creditsOf('cast');
+	const crew = creditsOf('crew');
 	const images = catalog.images.get(id) ?? [];
 	const poster = images.find((image) => image.kind === 'poster');
 	const venue = row.venueId === null ? null : (catalog.venues.get(row.venueId) ?? null);
@@ -175,8 +176,8 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 		scheduleText: present(row.scheduleText),
 		prices: row.priceTiers,
 		priceText: present(row.priceText),
-		cast: credits(cast),
-		crew: credits(crew),
+		cast,
+		crew,
 		castIsPartial: /등\s*$/.test(row.castText ?? ''),
 		producers,
 		bookingLinks: (catalog.bookingLinks.get(id) ?? []).flatMap((link) => {
@@ -189,14 +190,18 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 		synopsis: plainParagraphs(row.synopsis),
 		flags: flagsOf(row),
 		sameVenue: sameVenueOf(catalog, row),
-		sameCast: sameCastOf(catalog, row, cast),
+		sameCast: sameCastOf(
+			catalog,
+			row,
+			cast.map((person) => person.name),
+		),
 		kopisUpdatedAt: row.kopisUpdatedAt,
 		searchTerms: [
 			summary.title,
 			summary.venueName,
 			...(summary.hallName === null ? [] : [summary.hallName]),
-			...cast,
-			...crew,
+			...cast.map((person) => person.name),
+			...crew.map((person) => person.name),
 			...producers.map((producer) => producer.value),
 		],
 	};

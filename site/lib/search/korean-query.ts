@@ -53,12 +53,19 @@ export function stripParticle(word: string): string {
 	return word;
 }
 
+const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLES);
+
 /** The query to send to Pagefind; empty when nothing searchable was typed. */
 export function normalizeQuery(input: string): string {
 	return input
 		.normalize('NFC')
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter((word) => word !== '')
+		.split(/\s+/)
+		.flatMap((token) => {
+			const parts = token.split(/[^\p{L}\p{N}]+/u).filter((part) => part !== '');
+			// `<레미제라블>을`: the particle belongs to the word before the punctuation.
+			if (parts.length > 1 && PARTICLE_SET.has(parts.at(-1) ?? '')) parts.pop();
+			return parts;
+		})
 		.map(stripParticle)
 		.join(' ');
 }
