@@ -49,24 +49,24 @@ const PAGES: FixturePage[] = [
 	},
 ];
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
 	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 }
 
 /** A page shaped like PerformanceView's output, with the facets and the terms marker. */
 function html(page: FixturePage): string {
 	const terms = [page.title, page.venue, ...page.cast, page.producer];
-	return `<!doctype html><html lang="ko"><head><title>${escape(page.title)}</title></head><body>
+	return `<!doctype html><html lang="ko"><head><title>${escapeHtml(page.title)}</title></head><body>
 <header data-pagefind-ignore="all"><a href="/">홈</a> 검색</header>
 <article data-pagefind-body>
-<div hidden data-pagefind-ignore><span data-pagefind-meta="venue">${escape(page.venue)}</span>
+<div hidden data-pagefind-ignore><span data-pagefind-meta="venue">${escapeHtml(page.venue)}</span>
 <span data-pagefind-filter="genre">${page.genre}</span><span data-pagefind-filter="region">${page.region}</span>
 <span data-pagefind-sort="start[data-value]" data-value="${page.start}"></span></div>
-<div hidden data-search-terms="${escape(JSON.stringify(terms))}"></div>
-<h1 data-pagefind-meta="title">${escape(page.title)}</h1>
-<p><a href="/venues/x/">${escape(page.venue)}</a></p>
-<ul>${page.cast.map((name) => `<li>${escape(name)}</li>`).join('')}</ul>
-<dl><dt>제작사</dt><dd>${escape(page.producer)}</dd></dl>
+<div hidden data-search-terms="${escapeHtml(JSON.stringify(terms))}"></div>
+<h1 data-pagefind-meta="title">${escapeHtml(page.title)}</h1>
+<p><a href="/venues/x/">${escapeHtml(page.venue)}</a></p>
+<ul>${page.cast.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ul>
+<dl><dt>제작사</dt><dd>${escapeHtml(page.producer)}</dd></dl>
 </article></body></html>`;
 }
 
