@@ -134,7 +134,13 @@ function ratingFor(rng: Rng, seed: number, show: Show): number {
 
 type ReviewRow = typeof reviews.$inferInsert;
 
-function reviewOf(rng: Rng, seed: number, userId: string, show: Show, yesterday: number): ReviewRow {
+function reviewOf(
+	rng: Rng,
+	seed: number,
+	userId: string,
+	show: Show,
+	yesterday: number,
+): ReviewRow {
 	const seen = rng.int(show.first, Math.min(show.last, yesterday));
 	const writtenDay = Math.min(seen + rng.int(0, 3), yesterday);
 	// Written in the Korean afternoon or evening of that day.
@@ -172,7 +178,11 @@ export async function seedDemoUsers(
 
 	const yesterday = dayNumber(today) - 1;
 	const rows = await db
-		.select({ id: performances.id, startDate: performances.startDate, endDate: performances.endDate })
+		.select({
+			id: performances.id,
+			startDate: performances.startDate,
+			endDate: performances.endDate,
+		})
 		.from(performances)
 		.where(lte(performances.startDate, today))
 		.orderBy(asc(performances.id));
@@ -204,7 +214,9 @@ export async function seedDemoUsers(
 			username: isDemo ? DEMO_ACCOUNT.username : demoNickname(rng, n),
 			passwordHash: isDemo ? await hash(DEMO_ACCOUNT.password, ARGON2) : lockedHash,
 			gender: rng.pick(['female', 'male', 'other', null] as const),
-			birthday: rng.chance(0.6) ? `${rng.int(1965, 2005)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : null,
+			birthday: rng.chance(0.6)
+				? `${rng.int(1965, 2005)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`
+				: null,
 			createdAt,
 			updatedAt: createdAt,
 		});

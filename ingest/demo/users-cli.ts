@@ -1,0 +1,53 @@
+/**
+ * `node ingest/demo/users-cli.ts`: adds the demo audience (generated users, their reviews and
+ * favorites, and the README's demo account) to DATABASE_URL after a demo ingest. Runs once per
+ * database; later runs print that it was already done. Exit codes: 0 done or already done,
+ * 1 the database is not a demo one, 2 bad configuration (a KOPIS key means production).
+ */
+import { z } from 'zod';
+import { openDatabase } from '../../db/client.ts';
+import { describeEnvError } from '../../db/env.ts';
+import { loadIngestEnv } from '../env.ts';
+import { todayInKorea } from '../sync/windows.ts';
+import { DEFAULT_DEMO_SEED } from './generate.ts';
+import { DEMO_ACCOUNT, NotDemoDatabaseError, seedDemoUsers } from './users.ts';
+
+async function main(): Promise<number> {
+	let env: ReturnType<typeof loadIngestEnv>;
+	try {
+		env = loadIngestEnv();
+	} catch (error) {
+		if (error instanceof z.ZodError) {
+			console.error(`Invalid environment:\n${describeEnvError(error)}`);
+			return 2;
+		}
+		throw error;
+	}
+	if (env.KOPIS_API_KEY !== undefined) {
+		console.error('demo users: KOPIS_API_KEY is set, so this is not a demo database; nothing done');
+		return 2;
+	}
+	const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+	try {
+		const result = await seedDemoUsers(handle.db, {
+			seed: DEFAULT_DEMO_SEED,
+			today: todayInKorea(),
+		});
+		console.log(
+			result.skipped
+				? 'demo users: already added'
+				: `demo users: ${result.users} users, ${result.reviews} reviews, ${result.favorites} favorites; log in as ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`,
+		);
+		return 0;
+	} catch (error) {
+		if (error instanceof NotDemoDatabaseError) {
+			console.error(`demo users: ${error.message}`);
+			return 1;
+		}
+		throw error;
+	} finally {
+		handle.close();
+	}
+}
+
+process.exitCode = await main();
