@@ -77,7 +77,10 @@ export function updateDemoPerformance(
 	if (performance === undefined) {
 		throw new RangeError(`No demo performance ${id}`);
 	}
-	Object.assign(performance, changes, { updatedAt: kopisTimestamp(now) });
+	Object.assign(performance, changes);
+	// An update cannot precede the registration (a `now` given as a bare day is midnight).
+	const stamp = kopisTimestamp(now);
+	performance.updatedAt = stamp < performance.registeredAt ? performance.registeredAt : stamp;
 	dataset.version += 1;
 }
 
@@ -128,7 +131,9 @@ export function updateDemoVenue(
 	if (venue === undefined) {
 		throw new RangeError(`No demo venue ${id}`);
 	}
-	Object.assign(venue, changes, { updatedAt: kopisTimestamp(now) });
+	Object.assign(venue, changes);
+	const stamp = kopisTimestamp(now);
+	venue.updatedAt = stamp < venue.registeredAt ? venue.registeredAt : stamp;
 	dataset.version += 1;
 }
 
