@@ -61,6 +61,13 @@ function peopleOf(seed: number) {
 	return createPeople(createRng(hashOf(seed, 'people')));
 }
 
+/** An update cannot precede the registration (a `now` given as a bare day means midnight). */
+function updateStamp(now: string, registeredAt: string): string {
+	const stamp = kopisTimestamp(now);
+	if (stamp < registeredAt) return registeredAt;
+	return stamp;
+}
+
 export type DemoPerformanceChanges = Partial<Omit<DemoPerformance, 'id' | 'updatedAt'>>;
 
 /**
@@ -78,9 +85,7 @@ export function updateDemoPerformance(
 		throw new RangeError(`No demo performance ${id}`);
 	}
 	Object.assign(performance, changes);
-	// An update cannot precede the registration (a `now` given as a bare day is midnight).
-	const stamp = kopisTimestamp(now);
-	performance.updatedAt = stamp < performance.registeredAt ? performance.registeredAt : stamp;
+	performance.updatedAt = updateStamp(now, performance.registeredAt);
 	dataset.version += 1;
 }
 
@@ -132,8 +137,7 @@ export function updateDemoVenue(
 		throw new RangeError(`No demo venue ${id}`);
 	}
 	Object.assign(venue, changes);
-	const stamp = kopisTimestamp(now);
-	venue.updatedAt = stamp < venue.registeredAt ? venue.registeredAt : stamp;
+	venue.updatedAt = updateStamp(now, venue.registeredAt);
 	dataset.version += 1;
 }
 
