@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { HasherBusyError } from './auth/password.ts';
 import type { Logger } from './log.ts';
 
 export const ErrorBody = z
@@ -154,6 +155,19 @@ export function errorResponse(c: Context, error: ApiError): Response {
 }
 
 /**
+ * What is safe to log about an unexpected error: its class and the driver's code (e.g.
+ * `SQLITE_BUSY`) from the cause chain; never the message, which can quote SQL or user values.
+ */
+export function errorSummary(error: unknown): { error: string; code: string | null } {
+	let code: string | null = null;
+	for (let cause: unknown = error; cause instanceof Error && code === null; cause = cause.cause) {
+		if ('code' in cause && typeof cause.code === 'string') code = cause.code;
+	}
+	const name = error instanceof Error ? error.constructor.name : typeof error;
+	return { error: name, code };
+}
+
+/**
  * The app's onError. Unexpected errors are logged by name and code only: a driver message can
  * quote SQL or values, and the response never carries a stack.
  */
@@ -161,13 +175,26 @@ export function renderError(log: Logger): (error: Error, c: Context) => Response
 	return (error, c) => {
 		if (error instanceof ApiError) return errorResponse(c, error);
 		if (error instanceof HTTPException) return errorResponse(c, fromHttpException(error));
+		if (error instanceof HasherBusyError) {
+			// Shed load instead of queueing argon2 work (memory and latency stay bounded).
+			return errorResponse(
+				c,
+				new ApiError(
+					503,
+					'server_busy',
+					'요청이 많아 잠시 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+					{
+						headers: { 'Retry-After': '1' },
+					},
+				),
+			);
+		}
 		log({
 			level: 'error',
 			event: 'request_failed',
 			method: c.req.method,
 			path: c.req.routePath,
-			error: error.name,
-			code: 'code' in error && typeof error.code === 'string' ? error.code : null,
+			...errorSummary(error),
 		});
 		return errorResponse(
 			c,

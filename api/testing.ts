@@ -6,6 +6,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/client.ts';
+import { favorites, performances, reviews } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { type AppEnv, createApp } from './app.ts';
 import { type Argon2Params, createPasswordHasher, type PasswordHasher } from './auth/password.ts';
@@ -196,4 +197,66 @@ let ipCounter = 0;
 export function uniqueIp(): string {
 	ipCounter += 1;
 	return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+}
+
+let performanceCounter = 0;
+
+/** A minimal catalogue performance, for reviews and favorites to point at. */
+export async function insertPerformance(
+	db: Database,
+	overrides: Partial<typeof performances.$inferInsert> = {},
+): Promise<typeof performances.$inferSelect> {
+	performanceCounter += 1;
+	const [row] = await db
+		.insert(performances)
+		.values({
+			id: `PF${String(200_000 + performanceCounter)}`,
+			title: `햄릿 ${performanceCounter}`,
+			startDate: '2025-04-01',
+			endDate: '2025-06-30',
+			state: 'running',
+			genreCode: 'AAAA',
+			genreName: '연극',
+			venueName: '대학로 예술극장',
+			contentHash: `hash-${performanceCounter}`,
+			...overrides,
+		})
+		.returning();
+	if (row === undefined) throw new Error('performance not inserted');
+	return row;
+}
+
+/** A review row written directly, as the reviews API would store it. */
+export async function insertReview(
+	db: Database,
+	userId: string,
+	performanceId: string,
+	overrides: Partial<typeof reviews.$inferInsert> = {},
+): Promise<typeof reviews.$inferSelect> {
+	const at = new Date(Date.UTC(2025, 4, 1));
+	const [row] = await db
+		.insert(reviews)
+		.values({
+			userId,
+			performanceId,
+			ratingHalves: 8,
+			title: '다시 보고 싶은 무대',
+			body: '배우들의 호흡이 좋았다.',
+			seenOn: '2025-04-20',
+			createdAt: at,
+			updatedAt: at,
+			...overrides,
+		})
+		.returning();
+	if (row === undefined) throw new Error('review not inserted');
+	return row;
+}
+
+export async function insertFavorite(
+	db: Database,
+	userId: string,
+	performanceId: string,
+	createdAt: Date = new Date(Date.UTC(2025, 4, 1)),
+): Promise<void> {
+	await db.insert(favorites).values({ userId, performanceId, createdAt });
 }

@@ -45,6 +45,15 @@ export function sessionMiddleware(
 	};
 }
 
+/**
+ * Route middleware for signed-in routes: answers 401 before the body is even validated, so an
+ * anonymous caller learns nothing about a route's input rules.
+ */
+export const requireSession: MiddlewareHandler<AppEnv> = async function requireSession(c, next) {
+	if (c.get('auth') === null) throw unauthenticated();
+	await next();
+};
+
 /** The signed-in user's session, or a 401. */
 export function requireAuth(c: Context<AppEnv>): Auth {
 	const auth = c.get('auth');

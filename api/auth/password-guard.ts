@@ -6,13 +6,26 @@
 import type { Context } from 'hono';
 import { addressKey, peerAddress } from '../client-address.ts';
 import { ApiError } from '../errors.ts';
+import type { Logger } from '../log.ts';
 import type { LoginThrottle, ThrottleDecision } from './throttle.ts';
+
+interface Guards {
+	throttle: LoginThrottle;
+	log: Logger;
+}
+
+type Scope = 'account' | 'address';
 
 function waitText(seconds: number): string {
 	return seconds < 60 ? `${seconds}초` : `${Math.ceil(seconds / 60)}분`;
 }
 
-function enforce(decide: () => ThrottleDecision, message: (wait: string) => string): void {
+function enforce(
+	guards: Guards,
+	scope: Scope,
+	decide: () => ThrottleDecision,
+	message: (wait: string) => string,
+): void {
 	let decision: ThrottleDecision;
 	try {
 		decision = decide();
@@ -29,33 +42,40 @@ function enforce(decide: () => ThrottleDecision, message: (wait: string) => stri
 	}
 	if (decision.allowed) return;
 	const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+	guards.log({ level: 'warn', event: 'throttled', scope, retryAfterSeconds: seconds });
 	throw new ApiError(429, 'too_many_attempts', message(waitText(seconds)), {
 		headers: { 'Retry-After': String(seconds) },
 	});
 }
 
 /** Refuses while this account (normalised email) has too many recent failures. */
-export function guardAccount(throttle: LoginThrottle, account: string): void {
+export function guardAccount(guards: Guards, account: string): void {
 	enforce(
-		() => throttle.checkAccount(account),
+		guards,
+		'account',
+		() => guards.throttle.checkAccount(account),
 		(wait) => `로그인 시도가 너무 많습니다. ${wait} 뒤에 다시 시도해 주세요.`,
 	);
 }
 
 /** Takes one argon2 token for the requesting client, or refuses. */
-export function guardAddress(throttle: LoginThrottle, c: Context): void {
+export function guardAddress(guards: Guards, c: Context): void {
 	const key = addressKey(peerAddress(c));
 	enforce(
-		() => throttle.takeAddressToken(key),
+		guards,
+		'address',
+		() => guards.throttle.takeAddressToken(key),
 		(wait) => `요청이 너무 많습니다. ${wait} 뒤에 다시 시도해 주세요.`,
 	);
 }
 
 /** Counts a wrong password against the account; a failing store refuses the request. */
-export function recordFailure(throttle: LoginThrottle, account: string): void {
+export function recordFailure(guards: Guards, account: string): void {
 	enforce(
+		guards,
+		'account',
 		() => {
-			throttle.recordFailure(account);
+			guards.throttle.recordFailure(account);
 			return { allowed: true };
 		},
 		() => '',

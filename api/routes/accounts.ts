@@ -62,13 +62,13 @@ export function assertPastBirthday(birthday: string | null | undefined, now: num
 }
 
 export function accountRoutes(services: Services) {
-	const { db, passwords, throttle, log, now } = services;
+	const { db, passwords, log, now } = services;
 
 	return createRouter().openapi(signUp, async (c) => {
 		const body = c.req.valid('json');
 		assertPastBirthday(body.birthday, now());
 		// Before the availability check too: it tells whether an email is registered.
-		guardAddress(throttle, c);
+		guardAddress(services, c);
 		await assertAvailable(db, { email: body.email, username: body.username });
 		const passwordHash = await passwords.hash(body.password);
 		const at = new Date(now());

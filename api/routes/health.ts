@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, max } from 'drizzle-orm';
 import { ingestRuns } from '../../db/schema/index.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, errorSummary } from '../errors.ts';
 import { createRouter, errorResponses, jsonResponse } from '../openapi.ts';
 import type { Services } from '../services.ts';
 
@@ -37,7 +37,7 @@ export function healthRoutes(services: Services) {
 				.where(eq(ingestRuns.status, 'succeeded'));
 			finishedAt = rows[0]?.finishedAt ?? null;
 		} catch (error) {
-			log({ level: 'error', event: 'health_failed', error: (error as Error).name });
+			log({ level: 'error', event: 'health_failed', ...errorSummary(error) });
 			throw new ApiError(503, 'database_unavailable', '데이터베이스에 연결할 수 없습니다.', {
 				headers: { 'Retry-After': '10' },
 			});

@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema/index.ts';
 import { Birthday, currentPassword, Gender, newPassword, Username } from '../account-fields.ts';
-import { type Auth, requireAuth } from '../auth/middleware.ts';
+import { type Auth, requireAuth, requireSession } from '../auth/middleware.ts';
 import { guardAccount, guardAddress, recordFailure } from '../auth/password-guard.ts';
 import { ApiError, unauthenticated } from '../errors.ts';
 import {
@@ -62,6 +62,7 @@ const getProfile = createRoute({
 	tags,
 	summary: '내 정보: 계정, 관람 기록(리뷰한 공연), 찜한 공연',
 	security: SESSION_SECURITY,
+	middleware: [requireSession] as const,
 	responses: { 200: jsonResponse(ProfileBody, '내 정보'), ...errorResponses(401) },
 });
 
@@ -71,6 +72,7 @@ const updateProfile = createRoute({
 	tags,
 	summary: '닉네임, 성별, 생일 수정 (null은 지움)',
 	security: SESSION_SECURITY,
+	middleware: [requireSession] as const,
 	request: { body: jsonRequest(ProfileUpdate) },
 	responses: {
 		200: jsonResponse(ProfileUpdated, '수정됨'),
@@ -84,6 +86,7 @@ const changePassword = createRoute({
 	tags,
 	summary: '비밀번호 변경: 다른 모든 세션이 끝나고 이 브라우저는 새 세션 쿠키를 받음',
 	security: SESSION_SECURITY,
+	middleware: [requireSession] as const,
 	request: { body: jsonRequest(PasswordChange) },
 	responses: {
 		204: { description: '변경됨; Set-Cookie로 새 세션 쿠키' },
@@ -97,6 +100,7 @@ const deleteAccount = createRoute({
 	tags,
 	summary: '회원 탈퇴: 계정, 세션, 리뷰, 찜이 지워짐 (비밀번호 재입력)',
 	security: SESSION_SECURITY,
+	middleware: [requireSession] as const,
 	request: { body: jsonRequest(AccountDeletion) },
 	responses: {
 		204: { description: '탈퇴됨; 쿠키 삭제' },
@@ -110,6 +114,7 @@ const exportData = createRoute({
 	tags,
 	summary: '내 데이터 내려받기: 저장된 모든 정보 (비밀번호 해시 제외) JSON',
 	security: SESSION_SECURITY,
+	middleware: [requireSession] as const,
 	responses: { 200: jsonResponse(DataExport, '내 데이터 (첨부 파일)'), ...errorResponses(401) },
 });
 
@@ -129,12 +134,12 @@ export function profileRoutes(services: Services) {
 		field: string,
 	): Promise<void> {
 		const account = auth.user.email;
-		guardAccount(throttle, account);
-		guardAddress(throttle, c);
+		guardAccount(services, account);
+		guardAddress(services, c);
 		const row = (await findHash.all({ id: auth.user.id }))[0];
 		if (row === undefined) throw unauthenticated();
 		if (!(await passwords.verify(row.passwordHash, password))) {
-			recordFailure(throttle, account);
+			recordFailure(services, account);
 			log({ level: 'warn', event: 'password_confirmation_failed', userId: auth.user.id });
 			throw ApiError.field(403, 'wrong_password', field, '비밀번호가 올바르지 않습니다.');
 		}

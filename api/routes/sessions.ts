@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { currentPassword, Email, UserBody } from '../account-fields.ts';
-import { requireAuth } from '../auth/middleware.ts';
+import { requireAuth, requireSession } from '../auth/middleware.ts';
 import { guardAccount, guardAddress, recordFailure } from '../auth/password-guard.ts';
 import { ApiError } from '../errors.ts';
 import {
@@ -53,6 +53,7 @@ const me = createRoute({
 	tags: ['sessions'],
 	summary: '현재 로그인한 사용자',
 	security: SESSION_SECURITY,
+	middleware: [requireSession] as const,
 	responses: {
 		200: jsonResponse(UserBody, '로그인한 사용자'),
 		...errorResponses(401),
@@ -77,15 +78,15 @@ export function sessionRoutes(services: Services) {
 	return createRouter()
 		.openapi(login, async (c) => {
 			const { email, password } = c.req.valid('json');
-			guardAccount(throttle, email);
-			guardAddress(throttle, c);
+			guardAccount(services, email);
+			guardAddress(services, c);
 			const user = (await findByEmail.all({ email }))[0];
 			const matches =
 				user === undefined
 					? await passwords.verifyDummy(password)
 					: await passwords.verify(user.passwordHash, password);
 			if (user === undefined || !matches) {
-				recordFailure(throttle, email);
+				recordFailure(services, email);
 				log({
 					level: 'warn',
 					event: 'login_failed',
