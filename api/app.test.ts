@@ -177,7 +177,7 @@ test('puts the security headers and no-store on every answer, errors included', 
 	expect(csp).toContain("frame-ancestors 'none'");
 	expect(csp).toContain("script-src 'self'");
 	expect(csp).not.toContain("'unsafe-eval'");
-	expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+	expect(csp).not.toContain("'unsafe-inline'");
 });
 
 test('leaves HSTS out on plain-http development', async () => {

@@ -10,15 +10,15 @@ import type { MiddlewareHandler } from 'hono';
 export const HSTS_MAX_AGE_SECONDS = 31_536_000;
 
 /**
- * No inline script anywhere (islands are bundled files), so script-src is 'self' only;
- * 'wasm-unsafe-eval' lets Pagefind instantiate its WebAssembly search index, nothing more.
- * Inline styles stay allowed: Astro inlines small stylesheets and style injection cannot run code.
+ * No inline script or style anywhere (astro.config.mjs never inlines Astro's bundles, islands set
+ * no style attributes), so both are 'self' only; 'wasm-unsafe-eval' lets Pagefind instantiate its
+ * WebAssembly search index and allows no JavaScript eval. Posters and placeholders may be data: URLs.
  */
 function contentSecurityPolicy(upgradeInsecure: boolean): string {
 	const directives = [
 		"default-src 'self'",
 		"script-src 'self' 'wasm-unsafe-eval'",
-		"style-src 'self' 'unsafe-inline'",
+		"style-src 'self'",
 		"img-src 'self' data:",
 		"font-src 'self'",
 		"connect-src 'self'",
