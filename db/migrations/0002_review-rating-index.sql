@@ -1,0 +1,1 @@
+CREATE INDEX `reviews_performance_rating_idx` ON `reviews` (`performance_id`,`rating_halves`,`created_at`);
