@@ -37,6 +37,7 @@ export const Email = z
 	.string({ error: required('이메일') })
 	.trim()
 	.toLowerCase()
+	.min(1, { error: '이메일을 입력해 주세요.' })
 	.max(EMAIL_MAX_LENGTH, { error: `이메일은 ${EMAIL_MAX_LENGTH}자 이하여야 합니다.` })
 	.regex(z.regexes.email, { error: '이메일 형식이 올바르지 않습니다.' })
 	.openapi({ format: 'email', example: 'reader@example.com' });
@@ -45,6 +46,7 @@ export const Username = z
 	.string({ error: required('닉네임') })
 	.trim()
 	.normalize('NFC')
+	.min(1, { error: '닉네임을 입력해 주세요.' })
 	.min(USERNAME_MIN_LENGTH, { error: `닉네임은 ${USERNAME_MIN_LENGTH}자 이상이어야 합니다.` })
 	.max(USERNAME_MAX_LENGTH, { error: `닉네임은 ${USERNAME_MAX_LENGTH}자 이하여야 합니다.` })
 	.regex(USERNAME_PATTERN, {
@@ -57,6 +59,7 @@ export function newPassword(label: string) {
 	const subject = withParticle(label, '은/는');
 	return z
 		.string({ error: required(label) })
+		.min(1, { error: `${withParticle(label, '을/를')} 입력해 주세요.` })
 		.min(PASSWORD_MIN_LENGTH, { error: `${subject} ${PASSWORD_MIN_LENGTH}자 이상이어야 합니다.` })
 		.max(PASSWORD_MAX_LENGTH, { error: `${subject} ${PASSWORD_MAX_LENGTH}자 이하여야 합니다.` })
 		.refine(...wellFormed(label))

@@ -7,6 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { HasherBusyError } from './auth/password.ts';
@@ -193,7 +194,8 @@ export function renderError(log: Logger): (error: Error, c: Context) => Response
 			level: 'error',
 			event: 'request_failed',
 			method: c.req.method,
-			path: c.req.routePath,
+			// The route pattern, not the URL: a path can carry user data.
+			path: routePath(c),
 			...errorSummary(error),
 		});
 		return errorResponse(
