@@ -1,6 +1,6 @@
 /**
  * What `npm start` and `npm run dev` do before serving: migrate, and ingest when the catalogue is
- * empty (the demo dataset when there is no KOPIS key).
+ * empty (the demo dataset and its demo audience when there is no KOPIS key).
  */
 import { count } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
