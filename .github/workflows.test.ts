@@ -37,7 +37,7 @@ test('the nightly job never overlaps itself and runs after midnight in Korea', (
 	expect(nightly).toMatch(
 		/concurrency:\s*\n\s*group: nightly-ingest\s*\n\s*cancel-in-progress: false/,
 	);
-	const cron = /cron: '(\d+) (\d+) \* \* \*'/.exec(nightly);
+	const cron = /cron: ['"](\d+) (\d+) \* \* \*['"]/.exec(nightly);
 	expect(cron).not.toBeNull();
 	const hourKst = (Number(cron?.[2]) + 9) % 24;
 	expect(hourKst).toBeLessThan(6);
