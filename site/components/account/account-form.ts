@@ -39,8 +39,14 @@ class AccountForm extends HTMLElement {
 			event.preventDefault();
 			void this.submit();
 		});
+		// Messages appear on submit and then follow the typing. Never on blur: a message that
+		// appears as focus leaves a field moves the submit button away from the click.
 		for (const control of this.controls()) {
-			control.addEventListener('change', () => this.showError(control, this.check(control)));
+			control.addEventListener('input', () => {
+				if (control.getAttribute('aria-invalid') === 'true') {
+					this.showError(control, this.check(control));
+				}
+			});
 		}
 		void this.start();
 	}
