@@ -8,6 +8,7 @@
  * (SECURITY.md), so the flow makes exactly four (sign-up, log-in, password change, deletion);
  * wrong passwords and the like are covered by the API tests.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { watchCsp } from './site-helpers.ts';
 
@@ -145,5 +146,20 @@ test('the privacy notice and terms are linked from sign-up and the footer', asyn
 	await expect(page.getByRole('heading', { level: 1, name: '개인정보처리방침' })).toBeVisible();
 	for (const collected of ['이메일', '성별, 생일', '별점과 후기, 관람일, 찜한 공연']) {
 		await expect(page.getByRole('cell', { name: collected, exact: true })).toBeVisible();
+	}
+});
+
+test('the account pages, errors shown, have no accessibility violations', async ({ page }) => {
+	for (const path of ['/account/signup/', '/account/login/', '/privacy/', '/terms/']) {
+		await page.goto(path);
+		const form = page.locator('cp-account-form form');
+		if ((await form.count()) > 0) {
+			await expect(form.getByRole('button').last()).toBeEnabled();
+			// Submitting empty shows every message: those states must be accessible too.
+			await form.getByRole('button').last().click();
+			await expect(form.locator('[aria-invalid="true"]').first()).toBeVisible();
+		}
+		const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+		expect(violations.map((violation) => `${path} ${violation.id}`)).toEqual([]);
 	}
 });
