@@ -5,9 +5,11 @@
 import {
 	buildVectors,
 	type CatalogItem,
+	type FeatureKind,
 	type FeatureTable,
 	normalizeName,
 	type SparseVector,
+	toUnitVector,
 } from './features.ts';
 import { type PopularitySignals, popularityPriors } from './popularity.ts';
 
@@ -34,6 +36,36 @@ export interface CatalogSnapshot {
 	features: FeatureTable;
 	/** The hashtag vocabulary, for validating picked tags. */
 	vocabulary: ReadonlySet<string>;
+	/**
+	 * Per hashtag, the mean vector of the shows carrying it over tags, genre, region and flags:
+	 * what a picked tag implies beyond itself (`#전통` → 국악, `#아이와함께` → children's shows).
+	 */
+	tagContexts: Map<string, SparseVector>;
+}
+
+const CONTEXT_KINDS: ReadonlySet<FeatureKind> = new Set(['tag', 'genre', 'region', 'flag']);
+
+function tagContexts(
+	list: readonly CatalogEntry[],
+	features: FeatureTable,
+): Map<string, SparseVector> {
+	const sums = new Map<string, Map<number, number>>();
+	for (const entry of list) {
+		for (const tag of entry.tags) {
+			let sum = sums.get(tag);
+			if (sum === undefined) {
+				sum = new Map();
+				sums.set(tag, sum);
+			}
+			const { ids, values } = entry.vector;
+			for (let index = 0; index < ids.length; index += 1) {
+				const id = ids[index] as number;
+				if (!CONTEXT_KINDS.has(features.kinds[id] as FeatureKind)) continue;
+				sum.set(id, (sum.get(id) ?? 0) + (values[index] as number));
+			}
+		}
+	}
+	return new Map([...sums].map(([tag, sum]) => [tag, toUnitVector([...sum])]));
 }
 
 /** Bracketed notes (`[부산]`, `(앵콜)`) and punctuation removed, lower-cased. */
@@ -75,5 +107,6 @@ export function buildCatalogSnapshot(
 		list,
 		features: table,
 		vocabulary: new Set(vocabulary.map(normalizeName)),
+		tagContexts: tagContexts(list, table),
 	};
 }

@@ -10,23 +10,22 @@ import { dotSparse } from './features.ts';
 /** How far below the limit the re-ranking looks: deep enough for alternatives, cheap enough. */
 const POOL_FACTOR = 4;
 const MIN_POOL = 40;
-/**
- * Relevance (scaled to [0, 1] over the pool) minus DIVERSITY × the highest similarity to a pick.
- * 0.25 costs little accuracy on the offline evaluation and removes near-copies from the top ten.
- */
-export const DIVERSITY = 0.25;
 /** Penalty for a run of a work already picked: the whole relevance range. */
 const SAME_WORK_PENALTY = 1;
 
-function penalty(pick: CatalogEntry, candidate: CatalogEntry): number {
-	if (pick.work !== '' && pick.work === candidate.work) return DIVERSITY + SAME_WORK_PENALTY;
-	return DIVERSITY * dotSparse(pick.vector, candidate.vector);
+function penalty(pick: CatalogEntry, candidate: CatalogEntry, diversity: number): number {
+	if (pick.work !== '' && pick.work === candidate.work) return diversity + SAME_WORK_PENALTY;
+	return diversity * dotSparse(pick.vector, candidate.vector);
 }
 
-/** `ranked` must be sorted best first (compareScored); returns at most `limit` of its items. */
+/**
+ * Picks by relevance (scaled to [0, 1] over the pool) minus `diversity` × the highest similarity
+ * to an earlier pick. `ranked` must be sorted best first; returns at most `limit` of its items.
+ */
 export function diversify<T extends { entry: CatalogEntry; score: number }>(
 	ranked: readonly T[],
 	limit: number,
+	diversity: number,
 ): T[] {
 	const pool = ranked.slice(0, Math.max(limit * POOL_FACTOR, MIN_POOL));
 	if (pool.length === 0 || limit <= 0) return [];
@@ -56,7 +55,10 @@ export function diversify<T extends { entry: CatalogEntry; score: number }>(
 		for (let index = 0; index < pool.length; index += 1) {
 			if (taken[index] === 1) continue;
 			const candidate = pool[index] as T;
-			penalties[index] = Math.max(penalties[index] as number, penalty(pick.entry, candidate.entry));
+			penalties[index] = Math.max(
+				penalties[index] as number,
+				penalty(pick.entry, candidate.entry, diversity),
+			);
 		}
 	}
 	return picks;

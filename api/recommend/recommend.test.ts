@@ -94,14 +94,39 @@ describe('cold start', () => {
 		]);
 	});
 
-	test('puts shows with the picked tags above the box-office leader', () => {
-		const leader = item({ tags: ['웅장한'] });
-		const romantic = item({ tags: ['로맨틱', '코믹한'] });
-		const catalog = catalogOf([leader, romantic], { overallRanks: new Map([[leader.id, 1]]) });
+	test('picked tags lift a matching show over one that sells better', () => {
+		// The seller is third this week and shares genre, region and a tag with the romantic show.
+		const seller = item({ tags: ['웅장한', '감동적인'], cast: ['김스타', '이배우'] });
+		const romantic = item({ tags: ['로맨틱', '감동적인', '잔잔한'], cast: ['이배우', '박배우'] });
+		const others = ['로맨틱', '신나는', '웅장한', '코믹한', '어두운'].flatMap((tag, index) => [
+			item({ tags: [tag, '잔잔한'], genreCode: 'AAAA', cast: ['박배우'] }),
+			item({ tags: [tag], genreCode: index % 2 === 0 ? 'CCCA' : 'GGGA', areaCode: '26' }),
+		]);
+		const catalog = catalogOf([seller, romantic, ...others], {
+			overallRanks: new Map([[seller.id, 3]]),
+		});
+		const rankOf = (pickedTags: string[], id: string): number =>
+			ids(recommend(catalog, EMPTY_HISTORY, request({ pickedTags, limit: 20 }))).indexOf(id);
 
-		expect(ids(recommend(catalog, EMPTY_HISTORY, request({ pickedTags: ['로맨틱'] })))).toEqual([
-			romantic.id,
-			leader.id,
+		expect(rankOf([], seller.id)).toBeLessThan(rankOf([], romantic.id));
+		expect(rankOf(['로맨틱'], romantic.id)).toBeLessThan(rankOf(['로맨틱'], seller.id));
+	});
+
+	test('a picked tag also favours the genre of the shows that carry it', () => {
+		const traditional = [1, 2, 3].map(() =>
+			item({ genreCode: 'CCCC', tags: ['전통'], endDate: '2026-01-31', startDate: '2026-01-01' }),
+		);
+		const untaggedGugak = item({ id: 'PF000002', genreCode: 'CCCC', tags: ['잔잔한'] });
+		const musical = item({ id: 'PF000001', genreCode: 'GGGA', tags: ['잔잔한'] });
+		const catalog = catalogOf([...traditional, untaggedGugak, musical]);
+
+		expect(ids(recommend(catalog, EMPTY_HISTORY, request()))).toEqual([
+			musical.id,
+			untaggedGugak.id,
+		]);
+		expect(ids(recommend(catalog, EMPTY_HISTORY, request({ pickedTags: ['전통'] })))).toEqual([
+			untaggedGugak.id,
+			musical.id,
 		]);
 	});
 

@@ -29,19 +29,36 @@ export interface Recommendation {
 
 /** "Opening soon": big productions open booking two months or more ahead. */
 export const OPENING_SOON_DAYS = 60;
+
+export interface RecommendationWeights {
+	/** The picked-tag term next to a taste cosine (at most 1). */
+	picked: number;
+	/** Share of a picked tag's weight given to its context (see pickedVector). */
+	pickedContext: number;
+	/**
+	 * The prior's weight shrinks as the history grows (more evidence, less need for the crowd),
+	 * from `priorCold` with no history towards `priorWarm`, halfway at `priorHalfHistory` items.
+	 */
+	priorCold: number;
+	priorWarm: number;
+	priorHalfHistory: number;
+	/** MMR trade-off, see diversify.ts. */
+	diversity: number;
+}
+
 /**
- * Picked tags are what the user asks for right now: they outweigh even a perfect taste match
- * (a taste cosine is at most 1; a show carrying every picked tag scores about 0.8 × this).
+ * Swept on the offline evaluation (bench/recommend-quality.bench.ts) over seeds 1–5, never the
+ * seed it reports; results are flat near these values (±0.01 hit rate).
  */
-export const PICKED_WEIGHT = 1.5;
-/**
- * The prior's weight next to a taste cosine. It shrinks as the history grows (more evidence,
- * less need for the crowd) from PRIOR_WEIGHT_COLD towards PRIOR_WEIGHT_WARM, halfway at
- * PRIOR_HALF_HISTORY items. Chosen on the offline evaluation with a different seed than it reports.
- */
-export const PRIOR_WEIGHT_COLD = 0.5;
-export const PRIOR_WEIGHT_WARM = 0.15;
-const PRIOR_HALF_HISTORY = 4;
+export const DEFAULT_WEIGHTS: Readonly<RecommendationWeights> = {
+	picked: 1.5,
+	pickedContext: 0.7,
+	priorCold: 1.5,
+	priorWarm: 0.3,
+	priorHalfHistory: 1,
+	diversity: 0.25,
+};
+
 /** Scores closer than this are ties, broken by id, so float noise cannot reorder equal shows. */
 const TIE_EPSILON = 1e-9;
 
@@ -58,21 +75,36 @@ export function compareScored(
 	return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
 }
 
-/** The picked tags as a unit vector over tag features, with the names that were known. */
+/**
+ * The picked tags as a unit vector: each tag itself plus, with `contextShare` of its weight, its
+ * context (the genres, regions, flags and fellow tags of the shows that carry it), so a picked
+ * `#전통` also favours 국악 that the tagger labelled otherwise. Unknown tags are dropped.
+ */
 function pickedVector(
 	catalog: CatalogSnapshot,
 	pickedTags: readonly string[],
+	contextShare: number,
 ): { vector: Float64Array; tags: string[] } {
 	const vector = new Float64Array(catalog.features.kinds.length);
-	const tags = [...new Set(pickedTags.map(normalizeName))].filter((tag) => {
+	const tags: string[] = [];
+	for (const tag of new Set(pickedTags.map(normalizeName))) {
 		const id = catalog.features.index.get(featureKey('tag', tag));
-		if (id === undefined) return false;
-		vector[id] = 1;
-		return true;
-	});
-	const scale = tags.length === 0 ? 0 : 1 / Math.sqrt(tags.length);
-	for (const tag of tags) {
-		vector[catalog.features.index.get(featureKey('tag', tag)) as number] = scale;
+		if (id === undefined) continue;
+		tags.push(tag);
+		vector[id] = (vector[id] as number) + 1 - contextShare;
+		const context = catalog.tagContexts.get(tag);
+		if (context === undefined) continue;
+		for (let index = 0; index < context.ids.length; index += 1) {
+			const feature = context.ids[index] as number;
+			vector[feature] =
+				(vector[feature] as number) + contextShare * (context.values[index] as number);
+		}
+	}
+	let squared = 0;
+	for (const value of vector) squared += value * value;
+	const scale = squared === 0 ? 0 : 1 / Math.sqrt(squared);
+	for (let index = 0; index < vector.length; index += 1) {
+		vector[index] = (vector[index] as number) * scale;
 	}
 	return { vector, tags };
 }
@@ -81,15 +113,16 @@ export function recommend(
 	catalog: CatalogSnapshot,
 	history: UserHistory,
 	request: RecommendationRequest,
+	weights: Readonly<RecommendationWeights> = DEFAULT_WEIGHTS,
 ): Recommendation[] {
 	const profile = tasteProfile(catalog, history);
-	const picked = pickedVector(catalog, request.pickedTags);
+	const picked = pickedVector(catalog, request.pickedTags, weights.pickedContext);
 	const tasteScale = profile.norm === 0 ? 0 : 1 / profile.norm;
 	const evidence = profile.items.length;
 	const priorWeight =
-		PRIOR_WEIGHT_WARM +
-		((PRIOR_WEIGHT_COLD - PRIOR_WEIGHT_WARM) * PRIOR_HALF_HISTORY) /
-			(PRIOR_HALF_HISTORY + evidence);
+		weights.priorWarm +
+		((weights.priorCold - weights.priorWarm) * weights.priorHalfHistory) /
+			(weights.priorHalfHistory + evidence);
 	const horizon = addDays(request.today, OPENING_SOON_DAYS);
 
 	const scored: { entry: CatalogEntry; score: number; picked: number }[] = [];
@@ -98,7 +131,7 @@ export function recommend(
 		if (profile.seen.has(entry.id)) continue;
 		const taste = tasteScale === 0 ? 0 : dotDense(profile.vector, entry.vector) * tasteScale;
 		const pickedTerm =
-			picked.tags.length === 0 ? 0 : PICKED_WEIGHT * dotDense(picked.vector, entry.vector);
+			picked.tags.length === 0 ? 0 : weights.picked * dotDense(picked.vector, entry.vector);
 		scored.push({
 			entry,
 			score: taste + pickedTerm + priorWeight * entry.prior,
@@ -113,7 +146,7 @@ export function recommend(
 		pickedTags: picked.tags,
 		today: request.today,
 	};
-	return diversify(scored, request.limit).map((item) => ({
+	return diversify(scored, request.limit, weights.diversity).map((item) => ({
 		performanceId: item.entry.id,
 		score: item.score,
 		reasons: explain(
