@@ -8,7 +8,8 @@ import type { CatalogEntry } from './catalog.ts';
 import type { FeatureKind, FeatureTable } from './features.ts';
 import type { HistoryItem, TasteProfile } from './profile.ts';
 
-export type ReasonKind = 'taste' | 'people' | 'picked-tags' | 'popular' | 'schedule';
+export const REASON_KINDS = ['taste', 'people', 'picked-tags', 'popular', 'schedule'] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
 
 export interface Reason {
 	kind: ReasonKind;
