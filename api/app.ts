@@ -26,6 +26,7 @@ import { favoriteRoutes } from './routes/favorites.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route('/', reviewRoutes(services));
 	app.route('/', favoriteRoutes(services));
 	app.route('/', historyRoutes(services));
+	app.route('/', recommendationRoutes(services));
 
 	app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
 		type: 'apiKey',
