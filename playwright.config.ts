@@ -43,7 +43,8 @@ export default defineConfig({
 		trace: 'off',
 	},
 	webServer: {
-		command: 'node scripts/start.ts',
+		// A fresh database every run: what a newcomer's first `npm start` does, demo audience included.
+		command: `rm -rf '${workDir}' && node scripts/start.ts`,
 		url: `${baseURL}/api/health`,
 		timeout: 600_000,
 		reuseExistingServer: false,
