@@ -1,0 +1,107 @@
+/**
+ * The profile's paged lists (viewing history, favorites) as one island base: loading, empty and
+ * error states in a status line, a retry button, previous/next pages. Items are built with DOM
+ * calls and textContent only.
+ */
+
+import type { Paging } from '../../../api/reviews/fields.ts';
+import type { PerformanceCard } from '../../../api/reviews/performance-card.ts';
+import { formatRun, STATE_LABELS } from '../../lib/format.ts';
+import { failureMessage } from '../reviews/review-api.ts';
+import { element } from '../reviews/review-view.ts';
+
+export const PROFILE_PER_PAGE = 10;
+
+export abstract class PagedList<Item> extends HTMLElement {
+	private page = 1;
+
+	protected abstract url(page: number): string;
+	protected abstract itemsOf(body: unknown): { items: Item[]; paging: Paging };
+	protected abstract render(item: Item): HTMLLIElement;
+	/** Shown when the user has none at all. */
+	protected abstract emptyText: string;
+
+	private piece<T extends HTMLElement>(name: string): T | null {
+		return this.querySelector<T>(`[data-part="${name}"]`);
+	}
+
+	connectedCallback(): void {
+		this.piece('prev')?.addEventListener('click', () => void this.load(this.page - 1, true));
+		this.piece('next')?.addEventListener('click', () => void this.load(this.page + 1, true));
+		this.piece('retry')?.addEventListener('click', () => void this.load(this.page, false));
+		void this.load(1, false);
+	}
+
+	private status(text: string): void {
+		const status = this.piece('status');
+		if (status !== null) status.textContent = text;
+	}
+
+	private async load(page: number, moveFocus: boolean): Promise<void> {
+		const list = this.piece('list');
+		const retry = this.piece('retry');
+		if (retry !== null) retry.hidden = true;
+		list?.setAttribute('aria-busy', 'true');
+		this.status('불러오는 중입니다…');
+		let response: Response | null = null;
+		try {
+			response = await fetch(this.url(page), {
+				credentials: 'same-origin',
+				headers: { accept: 'application/json' },
+			});
+		} catch {
+			response = null;
+		}
+		list?.setAttribute('aria-busy', 'false');
+		const body = (await response?.json().catch(() => null)) as unknown;
+		if (response === null || !response.ok) {
+			const error = (body as { error?: { message: string } } | null)?.error ?? null;
+			this.status(
+				`불러오지 못했습니다. ${failureMessage({ status: response?.status ?? 0, error })}`,
+			);
+			if (retry !== null) retry.hidden = response?.status === 401;
+			return;
+		}
+		const { items, paging } = this.itemsOf(body);
+		this.page = paging.page;
+		list?.replaceChildren(...items.map((item) => this.render(item)));
+		this.status(
+			paging.total === 0
+				? this.emptyText
+				: `모두 ${paging.total.toLocaleString('ko-KR')}편 · ${paging.page} / ${paging.pages} 페이지`,
+		);
+		const pager = this.piece('pager');
+		if (pager !== null) pager.hidden = paging.pages <= 1;
+		const prev = this.piece<HTMLButtonElement>('prev');
+		const next = this.piece<HTMLButtonElement>('next');
+		if (prev !== null) prev.disabled = paging.page <= 1;
+		if (next !== null) next.disabled = paging.page >= paging.pages;
+		if (moveFocus) this.piece('heading')?.focus();
+	}
+}
+
+/** A list row for a performance: small poster, linked title, then the caller's details. */
+export function performanceRow(
+	card: PerformanceCard,
+	...details: (Node | string)[]
+): HTMLLIElement {
+	const row = element('li', 'list-group-item d-flex gap-3 align-items-start');
+	if (card.posterUrl !== null) {
+		const poster = element('img', 'profile-poster rounded');
+		poster.src = card.posterUrl;
+		poster.alt = '';
+		poster.width = 56;
+		poster.height = 78;
+		poster.loading = 'lazy';
+		row.append(poster);
+	}
+	const link = element('a', 'fw-semibold', card.title);
+	link.href = card.path;
+	const facts = element(
+		'p',
+		'small text-body-secondary mb-0',
+		`${STATE_LABELS[card.state]} · ${formatRun(card.startDate, card.endDate)} · ${card.venueName}`,
+	);
+	row.append(element('div', 'flex-grow-1', link, facts, ...details));
+	return row;
+}
