@@ -37,6 +37,8 @@ export interface ServerSettings {
 	PORT: number;
 	HOST: string;
 	NODE_ENV: 'development' | 'production' | 'test';
+	/** Overrides the per-address login burst (ThrottleConfig.addressCapacity); for load tests. */
+	LOGIN_THROTTLE_IP_BURST?: number | undefined;
 	/** Where the build lives; default `dist`. */
 	DIST_DIR?: string;
 }
@@ -57,6 +59,9 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
 		db: handle.db,
 		siteOrigin: new URL(settings.SITE_URL).origin,
 		secureCookies: production,
+		...(settings.LOGIN_THROTTLE_IP_BURST === undefined
+			? {}
+			: { throttle: { addressCapacity: settings.LOGIN_THROTTLE_IP_BURST } }),
 	});
 	const astro = await loadAstroHandler(distDir);
 
