@@ -8,7 +8,7 @@
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
 import type { UserHistory } from '../../api/recommend/profile.ts';
 import { createRandom, type Random } from './random.ts';
-import { addDays, GENRES, REGIONS, TAGS, type World } from './world.ts';
+import { addDays, TAGS, type World } from './world.ts';
 
 export interface SimUser {
 	id: string;
@@ -36,23 +36,22 @@ const SEEN_SHARE = 0.3;
 const LIKED_HALVES = 7;
 
 interface Taste {
-	/** Per GENRES index. */
+	/** Per World.genres index. */
 	genres: Float64Array;
 	/** Per TAGS index. */
 	themes: Float64Array;
 	/** The liked themes, in the order drawn. */
 	liked: string[];
 	cast: Map<string, number>;
-	/** Per REGIONS index. */
+	/** Per World.regions index. */
 	regions: Float64Array;
 	popularity: number;
 }
 
 const TAG_INDEX = new Map<string, number>(TAGS.map((tag, index) => [tag, index]));
-const REGION_INDEX = new Map(REGIONS.map(([code], index) => [code, index]));
 
 function drawTaste(random: Random, world: World): Taste {
-	const genres = new Float64Array(GENRES.length);
+	const genres = new Float64Array(world.genres.length);
 	const liked: number[] = [];
 	if (random.chance(0.2)) {
 		// Omnivores: no strong genre preference.
@@ -61,7 +60,7 @@ function drawTaste(random: Random, world: World): Taste {
 		genres.fill(-0.8);
 		const count = random.int(1, 3);
 		for (let pick = 0; pick < count; pick += 1) {
-			const index = random.weightedIndex(GENRES.map((genre) => genre.share));
+			const index = random.weightedIndex(world.genres.map((genre) => genre.share));
 			if (!liked.includes(index)) liked.push(index);
 		}
 		liked.forEach((index, order) => {
@@ -86,7 +85,7 @@ function drawTaste(random: Random, world: World): Taste {
 	}
 	const cast = new Map<string, number>();
 	const castGenres =
-		liked.length === 0 ? [random.weightedIndex(GENRES.map((genre) => genre.share))] : liked;
+		liked.length === 0 ? [random.weightedIndex(world.genres.map((genre) => genre.share))] : liked;
 	const favourites = random.int(0, 5);
 	for (let pick = 0; pick < favourites; pick += 1) {
 		const names = world.castPools[random.pick(castGenres)] ?? [];
@@ -94,9 +93,11 @@ function drawTaste(random: Random, world: World): Taste {
 		if (name !== undefined) cast.set(name, 1.2);
 	}
 	const home = (
-		REGIONS[random.weightedIndex(REGIONS.map(([, share]) => share))] as [string, number]
-	)[0];
-	const regions = Float64Array.from(REGIONS, ([code]) =>
+		world.regions[random.weightedIndex(world.regions.map((region) => region.share))] ?? {
+			code: '11',
+		}
+	).code;
+	const regions = Float64Array.from(world.regions, ({ code }) =>
 		code === home ? 0.8 : code === '11' ? 0.2 : -0.6,
 	);
 	return {
@@ -122,6 +123,7 @@ interface ShowFacts {
 
 function showFacts(world: World, eligible: readonly number[]): ShowFacts {
 	const hiddenOf = (index: number) => world.hidden.get(world.items[index]?.id ?? '');
+	const regionIndex = new Map(world.regions.map(({ code }, index) => [code, index]));
 	const castIndex = new Map<string, number[]>();
 	eligible.forEach((index, show) => {
 		for (const name of world.items[index]?.cast ?? []) {
@@ -138,7 +140,7 @@ function showFacts(world: World, eligible: readonly number[]): ShowFacts {
 		),
 		region: Int32Array.from(
 			eligible,
-			(index) => REGION_INDEX.get(world.items[index]?.areaCode ?? '') ?? 0,
+			(index) => regionIndex.get(world.items[index]?.areaCode ?? '') ?? 0,
 		),
 		castIndex,
 	};
@@ -190,12 +192,12 @@ export function generateUsers(world: World, options: UserOptions): SimUser[] {
 		const order = Array.from(eligible.keys())
 			.filter((show) => (keys[show] as number) >= cut)
 			.sort((a, b) => (keys[b] as number) - (keys[a] as number));
-		const works = new Set<number>();
+		const works = new Set<string>();
 		const attended: { index: number; value: number }[] = [];
 		for (const show of order) {
 			if (attended.length >= shows) break;
 			const index = eligible[show] as number;
-			const work = world.hidden.get(world.items[index]?.id ?? '')?.work ?? -1;
+			const work = world.hidden.get(world.items[index]?.id ?? '')?.work ?? '';
 			// One ticket per production: nobody sees every stop of a tour.
 			if (works.has(work)) continue;
 			works.add(work);
