@@ -8,7 +8,7 @@
  *
  * `--out` (default `dist`) must be on the project's filesystem: Astro 7.3 moves assets with
  * rename(2) and fails with EXDEV across filesystems. `--step` runs one step alone (the benchmark
- * measures them apart).
+ * measures them apart); `--verbose` lets Astro list every page it writes.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -51,8 +51,14 @@ async function astroBuild(outDir: string, verbose: boolean): Promise<void> {
 	});
 }
 
-function runAstroStep(outDir: string, verbose: boolean): Promise<void> {
-	const args = [fileURLToPath(import.meta.url), '--step', 'astro', '--out', outDir];
+function runAstroStep(outDir: string, verbose: boolean, heapMb: number): Promise<void> {
+	const args = [
+		`--max-old-space-size=${heapMb}`,
+		fileURLToPath(import.meta.url),
+		'--astro-child',
+		'--out',
+		outDir,
+	];
 	if (verbose) args.push('--verbose');
 	return new Promise((resolveStep, reject) => {
 		const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -70,20 +76,22 @@ async function main(): Promise<void> {
 			out: { type: 'string', default: 'dist' },
 			step: { type: 'string' },
 			verbose: { type: 'boolean', default: false },
+			// Internal: the child process that runs Astro (see runAstroStep).
+			'astro-child': { type: 'boolean', default: false },
 		},
 	});
 	const outDir = resolve(root, values.out);
 	const env = loadEnvOrExit();
-	if (values.step === 'astro') {
+	if (values['astro-child']) {
 		await astroBuild(outDir, values.verbose);
 		return;
 	}
-	if (values.step !== undefined && values.step !== 'index') {
+	if (values.step !== undefined && values.step !== 'astro' && values.step !== 'index') {
 		console.error(`--step must be astro or index, not ${values.step}`);
 		process.exit(2);
 	}
 	const started = performance.now();
-	if (values.step === undefined) {
+	if (values.step !== 'index') {
 		const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 		try {
 			await migrateDatabase(handle.db);
@@ -91,15 +99,17 @@ async function main(): Promise<void> {
 			handle.close();
 		}
 		log(`astro build → ${outDir}`);
-		await runAstroStep(outDir, values.verbose);
+		await runAstroStep(outDir, values.verbose, env.BUILD_HEAP_MB);
 		log(`astro build done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	}
-	const indexStarted = performance.now();
-	const result = await indexSite({ clientDir: resolve(outDir, 'client') });
-	log(
-		`search index: ${result.pages} pages, ${result.extraTerms} partial-word terms, ` +
-			`${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
-	);
+	if (values.step !== 'astro') {
+		const indexStarted = performance.now();
+		const result = await indexSite({ clientDir: resolve(outDir, 'client') });
+		log(
+			`search index: ${result.pages} pages, ${result.extraTerms} partial-word terms, ` +
+				`${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
+		);
+	}
 	log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -21,6 +21,8 @@ export interface Picture {
 	height: number;
 	/** Tiny blurred `data:` image shown until the real one arrives. */
 	placeholder: string | null;
+	/** The smallest variant, enough for list thumbnails. */
+	thumbnail: string;
 }
 
 const MIME: Readonly<Record<ImageVariant['format'], string>> = {
@@ -64,6 +66,7 @@ export function pictureOf(row: ImageRow): Picture | null {
 		width: row.width ?? largest.width,
 		height: row.height ?? largest.height,
 		placeholder: row.placeholder,
+		thumbnail: mediaUrl(smallest.path),
 	};
 }
 

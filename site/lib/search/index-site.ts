@@ -16,6 +16,8 @@ export interface IndexSiteOptions {
 	outputPath?: string;
 	/** Pages read and indexed at once (the indexer itself is one process). */
 	concurrency?: number;
+	/** Add the Korean partial-word terms (default); off only to measure what they cost. */
+	koreanTerms?: boolean;
 }
 
 export interface IndexSiteResult {
@@ -53,10 +55,11 @@ function escapeText(value: string): string {
 	return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** The page with its terms element replaced by the indexed partial words; null if it has none. */
-export function withSearchTerms(html: string): { html: string; terms: number } {
+/** The page with its terms element replaced by the indexed partial words (or removed). */
+export function withSearchTerms(html: string, koreanTerms = true): { html: string; terms: number } {
 	const match = TERMS_ELEMENT.exec(html);
 	if (match === null) return { html, terms: 0 };
+	if (!koreanTerms) return { html: html.replace(match[0], ''), terms: 0 };
 	const texts = JSON.parse(decodeAttribute(match[1] ?? '[]')) as unknown;
 	if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) {
 		throw new SearchIndexError('data-search-terms must hold a JSON array of strings');
@@ -103,7 +106,7 @@ export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteRes
 					const url = urlOf(options.clientDir, file);
 					if (seen.has(url)) return;
 					seen.add(url);
-					const prepared = withSearchTerms(html);
+					const prepared = withSearchTerms(html, options.koreanTerms ?? true);
 					const added = await index.addHTMLFile({ url, content: prepared.html });
 					if (added.errors.length > 0) {
 						throw new SearchIndexError(`Pagefind refused ${url}: ${added.errors.join('; ')}`);
