@@ -1,0 +1,299 @@
+/**
+ * Site build benchmark (issue 4 budgets). For the demo dataset and a generated 20,000-performance
+ * catalogue it measures `astro build` and the Pagefind step (time, pages/s, peak memory of the
+ * process tree), the index with and without the Korean partial-word terms, the JavaScript a
+ * performance page ships and the bytes of a first search in Chromium. Baseline, measured in the
+ * same run: Astro building the same number of trivial pages.
+ *
+ *   node bench/build.bench.ts [--only demo|20k] [--fresh]
+ *
+ * Datasets are prepared under .ci-tmp/bench-build/ and reused by later runs unless --fresh.
+ * BENCH_DEMO_SIZE=small|full picks the demo (default full, what `npm start` serves).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/client.ts';
+import { seoulDate } from '../site/lib/dates.ts';
+import {
+	firstSearchTransfer,
+	pageScriptTransfer,
+	type Transfer,
+} from '../site/test/first-search.ts';
+import { loadPagefindInNode } from '../site/test/pagefind-node.ts';
+import { measure } from '../site/test/process-tree.ts';
+import { seedDatabase } from '../site/test/seed.ts';
+import { startStaticServer } from '../site/test/static-server.ts';
+import { writeTrivialSite } from '../site/test/trivial-site.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, '.ci-tmp', 'bench-build');
+const node = process.execPath;
+const MB = 1024 * 1024;
+
+const BUDGET = {
+	detailScriptBytes: 30 * 1024,
+	firstSearchBytes: { demo: 150 * 1024, '20k': 250 * 1024 } as Record<string, number>,
+	rateShareOfTrivial: 1 / 3,
+	astroPeakBytes: 1.5 * 1024 * MB,
+	pagefindPeakBytes: 2.5 * 1024 * MB,
+};
+
+interface Dataset {
+	name: 'demo' | '20k';
+	dir: string;
+	env: NodeJS.ProcessEnv;
+}
+
+interface Figures {
+	dataset: Dataset;
+	pages: number;
+	performances: number;
+	astro: { seconds: number; peakBytes: number };
+	index: { seconds: number; peakBytes: number; bytes: number; plainBytes: number };
+	nodeSearch: { withTerms: number; plain: number };
+	firstSearch: Transfer;
+	detailScripts: Transfer;
+}
+
+function datasetEnv(dir: string): NodeJS.ProcessEnv {
+	return {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		DATABASE_URL: `file:${join(dir, 'app.db')}`,
+		MEDIA_DIR: join(dir, 'media'),
+		SITE_URL: 'http://127.0.0.1:4321',
+		NODE_ENV: 'production',
+	};
+}
+
+async function prepare(name: Dataset['name'], fresh: boolean): Promise<Dataset> {
+	const dir = join(work, name);
+	const env = datasetEnv(dir);
+	if (fresh) await rm(dir, { recursive: true, force: true });
+	await mkdir(dir, { recursive: true });
+	if (existsSync(join(dir, 'app.db'))) {
+		console.log(`${name}: reusing the dataset in ${dir}`);
+		return { name, dir, env };
+	}
+	const started = performance.now();
+	if (name === 'demo') {
+		const size = process.env.BENCH_DEMO_SIZE ?? 'full';
+		await measure(node, ['ingest/main.ts'], { cwd: root, env: { ...env, DEMO_SIZE: size } });
+	} else {
+		await seedDatabase({
+			databaseUrl: String(env.DATABASE_URL),
+			mediaDir: String(env.MEDIA_DIR),
+			performances: 20_000,
+			venues: 800,
+			today: seoulDate(new Date()),
+		});
+	}
+	console.log(
+		`${name}: dataset prepared in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+	);
+	return { name, dir, env };
+}
+
+async function countPages(dir: string): Promise<number> {
+	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+	return entries.filter((entry) => entry.isFile() && entry.name === 'index.html').length;
+}
+
+async function directoryBytes(dir: string): Promise<number> {
+	let total = 0;
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+	}
+	return total;
+}
+
+/** A cast member's name and a performance page to exercise search and scripts with. */
+async function samples(dataset: Dataset): Promise<{ actor: string; detailPath: string }> {
+	const handle = await openDatabase(String(dataset.env.DATABASE_URL));
+	try {
+		const result = await handle.client.execute(
+			"SELECT performance_id AS id, name FROM performance_people WHERE role = 'cast' ORDER BY performance_id LIMIT 1",
+		);
+		const [row] = result.rows;
+		if (row === undefined) throw new Error(`${dataset.name} has no cast`);
+		return { actor: String(row.name), detailPath: `/performances/${row.id}/` };
+	} finally {
+		handle.close();
+	}
+}
+
+async function buildAndMeasure(dataset: Dataset): Promise<Figures> {
+	const out = join(dataset.dir, 'dist');
+	const client = join(out, 'client');
+	await rm(out, { recursive: true, force: true });
+	const options = { cwd: root, env: dataset.env };
+	console.log(`${dataset.name}: astro build…`);
+	const astro = await measure(
+		node,
+		['scripts/build-site.ts', '--out', out, '--step', 'astro'],
+		options,
+	);
+	console.log(`${dataset.name}: search index…`);
+	const index = await measure(
+		node,
+		['scripts/build-site.ts', '--out', out, '--step', 'index'],
+		options,
+	);
+	const plainDir = join(dataset.dir, 'pagefind-plain');
+	await measure(
+		node,
+		[
+			'--input-type=module',
+			'-e',
+			`import { indexSite } from ${JSON.stringify(join(root, 'site/lib/search/index-site.ts'))};
+			 await indexSite({ clientDir: ${JSON.stringify(client)}, outputPath: ${JSON.stringify(plainDir)}, koreanTerms: false });`,
+		],
+		options,
+	);
+	const { actor, detailPath } = await samples(dataset);
+	const nodeTransfer = async (bundle: string): Promise<number> => {
+		const pagefind = await loadPagefindInNode(bundle);
+		try {
+			const { results } = await pagefind.search(actor);
+			await Promise.all(results.slice(0, 12).map((result) => result.data()));
+			return pagefind.transferred();
+		} finally {
+			pagefind.close();
+		}
+	};
+	const server = await startStaticServer({
+		clientDir: client,
+		mediaDir: String(dataset.env.MEDIA_DIR),
+	});
+	try {
+		return {
+			dataset,
+			pages: await countPages(client),
+			performances: (await readdir(join(client, 'performances'))).length,
+			astro,
+			index: {
+				...index,
+				bytes: await directoryBytes(join(client, 'pagefind')),
+				plainBytes: await directoryBytes(plainDir),
+			},
+			nodeSearch: {
+				withTerms: await nodeTransfer(join(client, 'pagefind')),
+				plain: await nodeTransfer(plainDir),
+			},
+			firstSearch: await firstSearchTransfer(server.url, actor),
+			detailScripts: await pageScriptTransfer(server.url, detailPath),
+		};
+	} finally {
+		await server.close();
+	}
+}
+
+async function trivialBaseline(pages: number): Promise<{ seconds: number; peakBytes: number }> {
+	const dir = join(work, 'trivial');
+	await writeTrivialSite(dir, pages);
+	console.log(`baseline: astro build of ${pages} trivial pages…`);
+	return measure(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', dir], {
+		cwd: dir,
+		env: { PATH: process.env.PATH, HOME: process.env.HOME },
+	});
+}
+
+function kb(bytes: number): string {
+	return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function mb(bytes: number): string {
+	return `${(bytes / MB).toFixed(0)} MB`;
+}
+
+function check(label: string, ok: boolean, detail: string): boolean {
+	console.log(`  ${ok ? 'ok  ' : 'OVER'} ${label}: ${detail}`);
+	return ok;
+}
+
+function report(figures: Figures, trivialRate: number | null): boolean {
+	const { dataset, pages, astro, index } = figures;
+	const rate = pages / astro.seconds;
+	console.log(`\n${dataset.name}: ${figures.performances} performances, ${pages} pages`);
+	console.log(
+		`  astro build   ${astro.seconds.toFixed(1)} s, ${rate.toFixed(0)} pages/s, peak ${mb(astro.peakBytes)}`,
+	);
+	console.log(
+		`  pagefind      ${index.seconds.toFixed(1)} s, ${(figures.performances / index.seconds).toFixed(0)} pages/s, peak ${mb(index.peakBytes)}`,
+	);
+	console.log(
+		`  index size    ${mb(index.bytes)} with Korean terms, ${mb(index.plainBytes)} without (×${(index.bytes / index.plainBytes).toFixed(2)})`,
+	);
+	console.log(
+		`  search files  ${kb(figures.nodeSearch.withTerms)} with terms, ${kb(figures.nodeSearch.plain)} without (Node, uncompressed pagefind.js)`,
+	);
+	console.log(
+		`  first search  ${kb(figures.firstSearch.bytes)} on the wire in ${figures.firstSearch.requests.length} requests`,
+	);
+	for (const request of figures.firstSearch.requests) {
+		console.log(`      ${kb(request.bytes).padStart(9)}  ${new URL(request.url).pathname}`);
+	}
+	let ok = true;
+	ok =
+		check(
+			'detail page JavaScript ≤ 30 KB',
+			figures.detailScripts.bytes <= BUDGET.detailScriptBytes,
+			kb(figures.detailScripts.bytes),
+		) && ok;
+	const searchBudget = BUDGET.firstSearchBytes[dataset.name] ?? 0;
+	ok =
+		check(
+			`first search ≤ ${kb(searchBudget)}`,
+			figures.firstSearch.bytes <= searchBudget,
+			kb(figures.firstSearch.bytes),
+		) && ok;
+	if (dataset.name === '20k') {
+		ok =
+			check(
+				'astro build peak < 1.5 GB',
+				astro.peakBytes < BUDGET.astroPeakBytes,
+				mb(astro.peakBytes),
+			) && ok;
+		ok =
+			check(
+				'pagefind peak < 2.5 GB',
+				index.peakBytes < BUDGET.pagefindPeakBytes,
+				mb(index.peakBytes),
+			) && ok;
+		if (trivialRate !== null) {
+			const share = rate / trivialRate;
+			ok =
+				check(
+					'rate ≥ 1/3 of the trivial rate',
+					share >= BUDGET.rateShareOfTrivial,
+					`${(share * 100).toFixed(0)}% (${rate.toFixed(0)} vs ${trivialRate.toFixed(0)} pages/s)`,
+				) && ok;
+		}
+	}
+	return ok;
+}
+
+const { values } = parseArgs({
+	options: { only: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+});
+const names = (values.only === undefined ? ['demo', '20k'] : [values.only]) as Dataset['name'][];
+await mkdir(work, { recursive: true });
+const results: Figures[] = [];
+for (const name of names) results.push(await buildAndMeasure(await prepare(name, values.fresh)));
+const largest = results.at(-1);
+let trivialRate: number | null = null;
+if (largest !== undefined) {
+	const trivial = await trivialBaseline(largest.pages);
+	trivialRate = largest.pages / trivial.seconds;
+	console.log(
+		`\nbaseline: ${largest.pages} trivial pages in ${trivial.seconds.toFixed(1)} s, ${trivialRate.toFixed(0)} pages/s, peak ${mb(trivial.peakBytes)}`,
+	);
+}
+let allOk = true;
+for (const figures of results) {
+	allOk = report(figures, figures === largest ? trivialRate : null) && allOk;
+}
+process.exit(allOk ? 0 : 1);
