@@ -11,6 +11,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../ingest/demo/users.ts';
 import { performancePaths, watchCsp } from './site-helpers.ts';
+import { XSS_PAYLOADS } from './xss-payloads.ts';
 
 const HOSTILE_TITLE = '<img src=x onerror="window.__xss=\'title\'">';
 const HOSTILE_BODY = '</p><script>window.__xss="body"</script>\n<b>굵게</b> & 두 번째 줄';
@@ -144,4 +145,65 @@ test('a visitor sees the reviews; a member favorites, reviews, edits, deletes an
 	});
 	expect(dialogs).toEqual([]);
 	expect(violations).toEqual([]);
+});
+
+test('hostile text in every review field shows as text and never runs', async ({ page }) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.message());
+		void dialog.dismiss();
+	});
+	const [path] = await performancePaths(page.request);
+	if (path === undefined) throw new Error('the sitemap lists no performance');
+	const id = /PF\d+/.exec(path)?.[0] ?? '';
+	const at = new Date().toISOString();
+	const hostile = XSS_PAYLOADS.map((payload, index) => ({
+		id: index + 1,
+		performanceId: id,
+		username: payload,
+		rating: 0.5 + (index % 10) / 2,
+		title: payload,
+		body: payload,
+		seenOn: null,
+		hasSpoilers: index % 3 === 0,
+		createdAt: at,
+		updatedAt: at,
+	}));
+	// The island is the only place review text becomes DOM: serve it a page of payloads (the API
+	// tests show the server stores and returns them unchanged).
+	await page.route(`**/api/performances/${id}/reviews?**`, (route) =>
+		route.fulfill({
+			json: {
+				summary: { average: 2.7, count: hostile.length, histogram: [30, 30, 30, 30, 30] },
+				sort: 'newest',
+				paging: { page: 1, perPage: hostile.length, total: hostile.length, pages: 1 },
+				reviews: hostile,
+				mine: null,
+			},
+		}),
+	);
+	await page.goto(path);
+	const items = page.locator('cp-reviews [data-list] > li');
+	await expect(items).toHaveCount(hostile.length);
+	await page.locator('cp-reviews [data-list] details').evaluateAll((all) => {
+		for (const details of all) (details as HTMLDetailsElement).open = true;
+	});
+
+	const rendered = await page.locator('cp-reviews [data-list]').evaluate((list) => ({
+		tags: [...new Set([...list.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()))],
+		handlers: [...list.querySelectorAll('*')].flatMap((node) =>
+			[...node.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name),
+		),
+		titles: [...list.querySelectorAll('li > h4')].map((node) => node.textContent),
+		bodies: [...list.querySelectorAll('.review-text')].map((node) => node.textContent),
+		names: [...list.querySelectorAll('li > p > span.fw-semibold')].map((node) => node.textContent),
+	}));
+	expect(rendered.tags.sort()).toEqual(['br', 'details', 'h4', 'li', 'p', 'span', 'summary']);
+	expect(rendered.handlers).toEqual([]);
+	expect(rendered.titles).toEqual(XSS_PAYLOADS);
+	// Line breaks become <br>, which textContent leaves out.
+	expect(rendered.bodies).toEqual(XSS_PAYLOADS.map((payload) => payload.replaceAll('\n', '')));
+	expect(rendered.names).toEqual(XSS_PAYLOADS);
+	expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+	expect(dialogs).toEqual([]);
 });

@@ -1,0 +1,66 @@
+/**
+ * Hostile strings for stored text (SECURITY.md G3: 100+ per field). Each one, if it ever ran,
+ * would set `window.__xss` or open a dialog; the tests also check structurally that none became
+ * markup, because the CSP alone would already stop most of them from running.
+ */
+const RUN = 'window.__xss=1';
+
+const BASE = [
+	`<script>${RUN}</script>`,
+	`<img src=x onerror="${RUN}">`,
+	`<img src="x" onerror=${RUN}>`,
+	`<svg onload=${RUN}>`,
+	`<svg><script>${RUN}</script></svg>`,
+	`<iframe src="javascript:${RUN}"></iframe>`,
+	`<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
+	`<body onload=${RUN}>`,
+	`<input autofocus onfocus=${RUN}>`,
+	`<details open ontoggle=${RUN}>`,
+	`<video><source onerror="${RUN}"></video>`,
+	`<audio src=x onerror=${RUN}>`,
+	`<marquee onstart=${RUN}>x</marquee>`,
+	`<object data="javascript:${RUN}"></object>`,
+	`<embed src="javascript:${RUN}">`,
+	`<a href="javascript:${RUN}">클릭</a>`,
+	`<a href="data:text/html,<script>${RUN}</script>">x</a>`,
+	`<form action="javascript:${RUN}"><button>x</button></form>`,
+	`<math><mtext><table><mglyph><style><img src=x onerror=${RUN}>`,
+	`<style>@import 'javascript:${RUN}';</style>`,
+	`<link rel=stylesheet href="javascript:${RUN}">`,
+	`<meta http-equiv="refresh" content="0;url=javascript:${RUN}">`,
+	`<base href="javascript:${RUN}//">`,
+	`"><script>${RUN}</script>`,
+	`'><img src=x onerror=${RUN}>`,
+	`</textarea><script>${RUN}</script>`,
+	`</title><script>${RUN}</script>`,
+	`</p></li></ol><script>${RUN}</script>`,
+	`<!--<img src="--><img src=x onerror=${RUN}//">`,
+	`<![CDATA[<script>${RUN}</script>]]>`,
+	`<scr<script>ipt>${RUN}</scr</script>ipt>`,
+	`<SCRIPT SRC=//127.0.0.1/x.js></SCRIPT>`,
+	`<ScRiPt>${RUN}</sCrIpT>`,
+	`<img src=x oNeRrOr=${RUN}>`,
+	`<img src=x onerror=&#119;indow.__xss=1>`,
+	`<img src=x onerror="&#x77;indow.__xss=1">`,
+	`&lt;script&gt;${RUN}&lt;/script&gt;`,
+	`\u003cscript\u003e${RUN}\u003c/script\u003e`,
+	`<img src=x onerror=\u0061lert(1)>`,
+	`javascript:${RUN}`,
+	`<div style="background:url(javascript:${RUN})">x</div>`,
+	`<div onmouseover="${RUN}" style="position:fixed;inset:0">x</div>`,
+	`<template><script>${RUN}</script></template>`,
+	`<noscript><p title="</noscript><img src=x onerror=${RUN}>">`,
+	`<select autofocus onfocus=${RUN}>`,
+	`<textarea autofocus onfocus=${RUN}>`,
+	`<keygen autofocus onfocus=${RUN}>`,
+	`<isindex type=image src=1 onerror=${RUN}>`,
+	`{{constructor.constructor('${RUN}')()}}`,
+	`\${${RUN}}`,
+];
+
+/** The base list, then each wrapped in Korean text and split over lines: well over 100. */
+export const XSS_PAYLOADS: readonly string[] = [
+	...BASE,
+	...BASE.map((payload) => `좋은 공연 ${payload} 정말`),
+	...BASE.map((payload) => `첫 줄\n${payload}\n마지막 줄`),
+];
