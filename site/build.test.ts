@@ -107,9 +107,12 @@ describe('performance pages', () => {
 			expect(elements(html, `data-section="${section}"`), section).toHaveLength(1);
 		}
 		expect(textOf(element(html, '<h1\\b'))).toBe(String(title).trim());
-		expect(attributes(element(html, 'data-section="venue"'), 'href')).toEqual([
-			`/venues/${venueId}/`,
-		]);
+		const venueLinks = attributes(element(html, 'data-section="venue"'), 'href');
+		expect(venueLinks[0]).toBe(`/venues/${venueId}/`);
+		// The hall links to its row on the venue page.
+		for (const link of venueLinks.slice(1)) {
+			expect(link).toMatch(new RegExp(`^/venues/${venueId}/#hall-${venueId}-\\d+$`));
+		}
 		const poster = element(element(html, 'class="poster-frame"'), '<img (?=[^>]*srcset)');
 		expect(poster).toMatch(/srcset="\/media\/[^"]+ \d+w, /);
 		expect(poster).toMatch(/ width="\d+"/);

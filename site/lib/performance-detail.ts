@@ -34,7 +34,7 @@ export interface PerformanceDetail {
 	thumbnail: string | null;
 	gallery: Picture[];
 	venue: VenueWithHalls | null;
-	hall: { name: string; seatScale: number | null } | null;
+	hall: { id: string; name: string; seatScale: number | null } | null;
 	venueHallText: string | null;
 	area: string | null;
 	runtime: string | null;
@@ -167,7 +167,7 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 			.filter((image) => image.kind === 'intro')
 			.flatMap((image) => pictureOf(image) ?? []),
 		venue,
-		hall: hall === null ? null : { name: hall.name.trim(), seatScale: hall.seatScale },
+		hall: hall === null ? null : { id: hall.id, name: hall.name.trim(), seatScale: hall.seatScale },
 		venueHallText: present(row.venueHallText),
 		area: present(row.area) ?? summary.region?.name ?? null,
 		runtime: present(row.runtimeText),
