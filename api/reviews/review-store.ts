@@ -7,6 +7,7 @@ import type { Database } from '../../db/client.ts';
 import { performances, reviews, users } from '../../db/schema/index.ts';
 import type { ReviewSort } from './fields.ts';
 import { type RatingSummary, summariseRatings } from './rating-summary.ts';
+import type { ReviewReader } from './review-reader.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
@@ -86,7 +87,7 @@ const publicColumns = {
 };
 
 /** Newest first breaks rating ties, and the id breaks same-millisecond ties: a stable order. */
-const ORDERS = {
+export const ORDERS = {
 	newest: [desc(reviews.createdAt), desc(reviews.id)],
 	highest: [desc(reviews.ratingHalves), desc(reviews.createdAt), desc(reviews.id)],
 	lowest: [asc(reviews.ratingHalves), desc(reviews.createdAt), desc(reviews.id)],
@@ -101,7 +102,8 @@ function isUniqueViolation(error: unknown): boolean {
 	return false;
 }
 
-export function createReviewStore(db: Database): ReviewStore {
+/** `reader` is the list's fast path for embedded databases (review-reader.ts). */
+export function createReviewStore(db: Database, reader: ReviewReader | null = null): ReviewStore {
 	// One statement answers both "does the performance exist" (no row) and its histogram.
 	const summaryQuery = db
 		.select({ ratingHalves: reviews.ratingHalves, count: count(reviews.id) })
@@ -156,10 +158,12 @@ export function createReviewStore(db: Database): ReviewStore {
 
 	const store: ReviewStore = {
 		async summary(performanceId) {
+			if (reader !== null) return reader.summary(performanceId);
 			const rows = await summaryQuery.all({ performanceId });
 			return rows.length === 0 ? null : summariseRatings(rows);
 		},
-		page(performanceId, sort, limit, offset) {
+		async page(performanceId, sort, limit, offset) {
+			if (reader !== null) return reader.page(performanceId, sort, limit, offset);
 			return pageQueries[sort].all({ performanceId, limit, offset });
 		},
 		async find(id) {

@@ -39,6 +39,7 @@ import {
 	reviewPath,
 	toReview,
 } from '../reviews/responses.ts';
+import type { ReviewReader } from '../reviews/review-reader.ts';
 import {
 	createReviewStore,
 	type ReviewChanges,
@@ -136,9 +137,10 @@ function assertSeenOn(seenOn: string | null | undefined, now: number): void {
 	}
 }
 
-export function reviewRoutes(services: Services) {
+/** `reader`: the public list's fast path on an embedded database (openReviewReader), or null. */
+export function reviewRoutes(services: Services, reader: ReviewReader | null = null) {
 	const { db, now, log } = services;
-	const store = createReviewStore(db);
+	const store = createReviewStore(db, reader);
 
 	/** The review's owner check: 404 before 403, so a missing id never looks forbidden. */
 	async function ownReview(auth: Auth, id: number): Promise<void> {
