@@ -21,6 +21,7 @@ import { renderError, renderNotFound } from './errors.ts';
 import { jsonBodyOnly } from './json-body.ts';
 import { jsonLineLogger, type Logger } from './log.ts';
 import { createRouter } from './openapi.ts';
+import type { ReviewReader } from './reviews/review-reader.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { favoriteRoutes } from './routes/favorites.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
 	 * the caller opens and closes it. Without it sessions are looked up through `db`.
 	 */
 	sessionReader?: SessionReader | null;
+	/** The public review list's fast path, from `openReviewReader(url)`; the caller closes it. */
+	reviewReader?: ReviewReader | null;
 }
 
 /** API answers are per user and never cached by browsers or proxies. */
@@ -92,7 +95,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route('/', accountRoutes(services));
 	app.route('/', sessionRoutes(services));
 	app.route('/', profileRoutes(services));
-	app.route('/', reviewRoutes(services));
+	app.route('/', reviewRoutes(services, options.reviewReader ?? null));
 	app.route('/', favoriteRoutes(services));
 	app.route('/', historyRoutes(services));
 	app.route('/', recommendationRoutes(services));
