@@ -13,6 +13,7 @@ import { type Argon2Params, createPasswordHasher, type PasswordHasher } from './
 import { openSessionReader } from './auth/session-reader.ts';
 import type { ThrottleConfig } from './auth/throttle.ts';
 import type { LogEvent } from './log.ts';
+import { openReviewReader } from './reviews/review-reader.ts';
 import type { SignUpRequest } from './routes/accounts.ts';
 
 export const TEST_ORIGIN = 'http://culturepedia.test';
@@ -79,6 +80,8 @@ export interface TestAppOptions {
 	clock?: FakeClock;
 	/** `raw` (default) uses the production fast path; `drizzle` the fallback for remote databases. */
 	sessionLookup?: 'raw' | 'drizzle';
+	/** The same choice for the public review list. */
+	reviewLookup?: 'raw' | 'drizzle';
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -92,9 +95,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 		createPasswordHasher(options.hashing === 'real' ? {} : { params: TEST_ARGON2, maxQueue: 1000 });
 	const sessionReader =
 		options.sessionLookup === 'drizzle' ? null : openSessionReader(database.url);
+	const reviewReader = options.reviewLookup === 'drizzle' ? null : openReviewReader(database.url);
 	const app = createApp({
 		db: database.db,
 		sessionReader,
+		reviewReader,
 		siteOrigin: origin,
 		secureCookies,
 		now: clock.now,
@@ -135,6 +140,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 		request,
 		destroy() {
 			sessionReader?.close();
+			reviewReader?.close();
 			database.destroy();
 		},
 	};
