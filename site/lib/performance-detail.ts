@@ -6,6 +6,7 @@ import { type Picture, pictureOf, shareImageUrl, variantUrl } from './images.ts'
 import { parseCredit, personPath, personSlug } from './people.ts';
 import type { RatingSummary } from './ratings.ts';
 import { groupSchedule, type ScheduleRow } from './schedule.ts';
+import { searchMonths } from './search/search-options.ts';
 import { plainParagraphs, present, safeHttpUrl } from './text.ts';
 
 export interface PersonCredit {
@@ -58,6 +59,8 @@ export interface PerformanceDetail {
 	kopisUpdatedAt: string | null;
 	/** Names and titles whose partial words the search index should match (see search/). */
 	searchTerms: string[];
+	/** `YYYY-MM` values of the search page's month filter. */
+	searchMonths: string[];
 }
 
 /** How many related performances a page lists per section. */
@@ -196,6 +199,7 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 			cast.map((person) => person.name),
 		),
 		kopisUpdatedAt: row.kopisUpdatedAt,
+		searchMonths: searchMonths(summary.startDate, summary.endDate, catalog.today),
 		searchTerms: [
 			summary.title,
 			summary.venueName,

@@ -15,6 +15,18 @@ export interface SearchOptions {
 const MONTHS_BACK_DAYS = 365;
 const MONTHS_AHEAD_DAYS = 730;
 
+/**
+ * The months a performance is filed under for the month filter: its run, clipped to the months
+ * the filter offers (a ten-year open run would otherwise add 120 filter values to the index).
+ */
+export function searchMonths(startDate: string, endDate: string, today: string): string[] {
+	const floor = addDays(today, -MONTHS_BACK_DAYS);
+	const ceiling = addDays(today, MONTHS_AHEAD_DAYS);
+	const from = startDate < floor ? floor : startDate;
+	const to = endDate > ceiling ? ceiling : endDate;
+	return from > to ? [] : monthsBetween(from, to);
+}
+
 export function searchOptions(catalog: Catalog): SearchOptions {
 	const genres = new Map<string, Genre>();
 	const regionCodes = new Set<string>();
