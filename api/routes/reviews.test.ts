@@ -10,8 +10,8 @@ afterEach(() => {
 	current = null;
 });
 
-async function app(): Promise<TestApp> {
-	current = await createTestApp();
+async function app(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
+	current = await createTestApp(options);
 	return current;
 }
 
@@ -207,21 +207,24 @@ test('refuses keys it does not take, such as another user id', async () => {
 	expect(await reviewRows(t)).toEqual([]);
 });
 
-test('answers 404 for a performance that does not exist, and 401 before that for visitors', async () => {
-	const t = await app();
-	const author = await signUp(t);
-	const missing = await t.request('GET', '/api/performances/PF999999/reviews');
-	expect(missing.status).toBe(404);
-	expect((await missing.json()).error).toEqual({
-		code: 'not_found',
-		message: '공연을 찾을 수 없습니다.',
-	});
-	const post = await postReview(t, author.cookie, 'PF999999', { rating: 3 });
-	expect(post.status).toBe(404);
-	const anonymous = await postReview(t, null, 'PF999999', { rating: 3 });
-	expect(anonymous.status).toBe(401);
-	expect(await reviewRows(t)).toEqual([]);
-});
+test.each(['raw', 'drizzle'] as const)(
+	'answers 404 for a performance that does not exist, and 401 before that for visitors (%s lookup)',
+	async (reviewLookup) => {
+		const t = await app({ reviewLookup });
+		const author = await signUp(t);
+		const missing = await t.request('GET', '/api/performances/PF999999/reviews');
+		expect(missing.status).toBe(404);
+		expect((await missing.json()).error).toEqual({
+			code: 'not_found',
+			message: '공연을 찾을 수 없습니다.',
+		});
+		const post = await postReview(t, author.cookie, 'PF999999', { rating: 3 });
+		expect(post.status).toBe(404);
+		const anonymous = await postReview(t, null, 'PF999999', { rating: 3 });
+		expect(anonymous.status).toBe(401);
+		expect(await reviewRows(t)).toEqual([]);
+	},
+);
 
 test('refuses a review from a visitor or from another site', async () => {
 	const t = await app();
@@ -372,47 +375,50 @@ test('deletes the author’s review and the summary follows', async () => {
 	await review(t, author.cookie, performanceId, { rating: 2 });
 });
 
-test('pages and sorts the list by newest, highest and lowest, and shows the reader’s own', async () => {
-	const t = await app();
-	const performanceId = await addPerformance(t.db);
-	const ratings = [3, 5, 1, 4.5, 2, 5, 0.5];
-	const ids: number[] = [];
-	const readers = [];
-	for (const rating of ratings) {
-		const reader = await signUp(t);
-		readers.push(reader);
-		ids.push(await review(t, reader.cookie, performanceId, { rating }));
-		t.clock.advance(60_000);
-	}
-	const newest = await list(t, performanceId, '?perPage=3');
-	expect(newest.paging).toEqual({ page: 1, perPage: 3, total: 7, pages: 3 });
-	expect(newest.reviews.map((r: { id: number }) => r.id)).toEqual(ids.slice(4).reverse());
-	const last = await list(t, performanceId, '?perPage=3&page=3');
-	expect(last.reviews.map((r: { id: number }) => r.id)).toEqual([ids[0]]);
-	const beyond = await list(t, performanceId, '?perPage=3&page=4');
-	expect(beyond.reviews).toEqual([]);
+test.each(['raw', 'drizzle'] as const)(
+	'pages and sorts the list by newest, highest and lowest, and shows the reader’s own (%s lookup)',
+	async (reviewLookup) => {
+		const t = await app({ reviewLookup });
+		const performanceId = await addPerformance(t.db);
+		const ratings = [3, 5, 1, 4.5, 2, 5, 0.5];
+		const ids: number[] = [];
+		const readers = [];
+		for (const rating of ratings) {
+			const reader = await signUp(t);
+			readers.push(reader);
+			ids.push(await review(t, reader.cookie, performanceId, { rating }));
+			t.clock.advance(60_000);
+		}
+		const newest = await list(t, performanceId, '?perPage=3');
+		expect(newest.paging).toEqual({ page: 1, perPage: 3, total: 7, pages: 3 });
+		expect(newest.reviews.map((r: { id: number }) => r.id)).toEqual(ids.slice(4).reverse());
+		const last = await list(t, performanceId, '?perPage=3&page=3');
+		expect(last.reviews.map((r: { id: number }) => r.id)).toEqual([ids[0]]);
+		const beyond = await list(t, performanceId, '?perPage=3&page=4');
+		expect(beyond.reviews).toEqual([]);
 
-	const highest = await list(t, performanceId, '?sort=highest&perPage=50');
-	expect(highest.reviews.map((r: { rating: number }) => r.rating)).toEqual([
-		5, 5, 4.5, 3, 2, 1, 0.5,
-	]);
-	// Equal ratings: the newer first.
-	expect(highest.reviews[0].id).toBe(ids[5]);
-	const lowest = await list(t, performanceId, '?sort=lowest');
-	expect(lowest.reviews.map((r: { rating: number }) => r.rating)).toEqual([
-		0.5, 1, 2, 3, 4.5, 5, 5,
-	]);
-	expect(lowest.summary).toEqual({
-		average: ratings.reduce((a, b) => a + b, 0) / 7,
-		count: 7,
-		histogram: [2, 1, 1, 0, 3],
-	});
+		const highest = await list(t, performanceId, '?sort=highest&perPage=50');
+		expect(highest.reviews.map((r: { rating: number }) => r.rating)).toEqual([
+			5, 5, 4.5, 3, 2, 1, 0.5,
+		]);
+		// Equal ratings: the newer first.
+		expect(highest.reviews[0].id).toBe(ids[5]);
+		const lowest = await list(t, performanceId, '?sort=lowest');
+		expect(lowest.reviews.map((r: { rating: number }) => r.rating)).toEqual([
+			0.5, 1, 2, 3, 4.5, 5, 5,
+		]);
+		expect(lowest.summary).toEqual({
+			average: ratings.reduce((a, b) => a + b, 0) / 7,
+			count: 7,
+			histogram: [2, 1, 1, 0, 3],
+		});
 
-	const reader = readers[2];
-	if (reader === undefined) throw new Error('no reader');
-	const mine = await list(t, performanceId, '?perPage=1', reader.cookie);
-	expect(mine.mine).toMatchObject({ id: ids[2], rating: 1, username: reader.account.username });
-});
+		const reader = readers[2];
+		if (reader === undefined) throw new Error('no reader');
+		const mine = await list(t, performanceId, '?perPage=1', reader.cookie);
+		expect(mine.mine).toMatchObject({ id: ids[2], rating: 1, username: reader.account.username });
+	},
+);
 
 test.each([
 	['page=0'],
