@@ -446,9 +446,15 @@ try {
 		if (p99 !== undefined) console.log(`${kind} p99 / bare p99: ${(p99 / baseP99).toFixed(1)}×`);
 	}
 	console.log(
-		`5xx: ${fiveHundreds}; network errors: ${c.stats.networkErrors}; lost writes: ${lost.length}`,
+		`5xx: ${fiveHundreds}; 4xx: ${fourHundreds}; network errors: ${c.stats.networkErrors}; ` +
+			`lost writes: ${lost.length}`,
 	);
-	failed = fiveHundreds > 0 || lost.length > 0 || c.stats.networkErrors > 0 || acked.reviews === 0;
+	failed =
+		fiveHundreds > 0 ||
+		fourHundreds > 0 ||
+		lost.length > 0 ||
+		c.stats.networkErrors > 0 ||
+		acked.reviews === 0;
 } finally {
 	await server.stop();
 }
