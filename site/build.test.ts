@@ -3,7 +3,7 @@
  * in `dist/`: the content a visitor needs, SEO and sharing, CSP-safe markup, the search index, and
  * the on-demand page of a performance newer than the build.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
@@ -23,8 +23,12 @@ beforeAll(async () => {
 	database = await openDatabase(site.databaseUrl);
 }, 900_000);
 
-afterAll(() => {
+afterAll(async () => {
 	database?.close();
+	// A build made for this run goes; one passed in with SITE_TEST_BUILD_DIR stays.
+	if (site !== undefined && site.dir !== process.env.SITE_TEST_BUILD_DIR) {
+		await rm(site.dir, { recursive: true, force: true });
+	}
 });
 
 async function page(path: string): Promise<string> {
