@@ -21,6 +21,7 @@ import { serve } from '@hono/node-server';
 import { count, desc, lte } from 'drizzle-orm';
 import { createApp } from '../api/app.ts';
 import { openSessionReader } from '../api/auth/session-reader.ts';
+import { openReviewReader } from '../api/reviews/review-reader.ts';
 import { sessionCookie } from '../api/testing.ts';
 import { openDatabase } from '../db/client.ts';
 import { performances, reviews } from '../db/schema/index.ts';
@@ -152,10 +153,13 @@ try {
 			`most reviewed ${top.id} (${top.n} reviews)`,
 	);
 
+	// As the server runs it: sessions and the review list on prepared native statements.
 	const sessionReader = openSessionReader(databaseUrl);
+	const reviewReader = openReviewReader(databaseUrl);
 	const app = createApp({
 		db: handle.db,
 		sessionReader,
+		reviewReader,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},
@@ -178,8 +182,18 @@ try {
 		res.end(payload);
 	}).listen(0, '127.0.0.1');
 	const api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+	// The same app without the native reader: the drizzle path remote databases take.
+	const fallbackApp = createApp({
+		db: handle.db,
+		sessionReader,
+		siteOrigin: ORIGIN,
+		secureCookies: false,
+		logger: () => {},
+	});
+	const fallback = serve({ fetch: fallbackApp.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
 	const bareUrl = `http://127.0.0.1:${await listening(bare)}`;
 	const apiUrl = `http://127.0.0.1:${await listening(api)}`;
+	const fallbackUrl = `http://127.0.0.1:${await listening(fallback)}`;
 
 	// The toggle adds and removes the demo account's favorites over 25 shows, in turn.
 	const shows = await handle.db.select({ id: performances.id }).from(performances).limit(25);
@@ -192,16 +206,20 @@ try {
 	// Warm up (JIT, connection pool, page cache) before measuring.
 	await load(`${bareUrl}${listPath}`, 2);
 	await load(`${apiUrl}${listPath}`, 2);
+	await load(`${fallbackUrl}${listPath}`, 2);
 	await load(apiUrl, 2, writeHeaders, toggles);
 	const results = {
 		'bare node:http (same JSON)': await load(`${bareUrl}${listPath}`, SECONDS),
 		'GET review list, 50/page': await load(`${apiUrl}${listPath}`, SECONDS),
 		'GET review list, highest': await load(`${apiUrl}${listPath}&sort=highest&page=3`, SECONDS),
+		'GET review list, drizzle path': await load(`${fallbackUrl}${listPath}`, SECONDS),
 		'PUT/DELETE favorite': await load(apiUrl, SECONDS, writeHeaders, toggles),
 	};
 	await close(bare);
 	await close(api);
+	await close(fallback);
 	sessionReader?.close();
+	reviewReader?.close();
 	handle.close();
 
 	console.log(
