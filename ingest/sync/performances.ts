@@ -171,16 +171,14 @@ export async function applyPerformances(
 		tally.updated += 1;
 	}
 	for (const batch of chunks(fresh, 100)) {
-		await tx
-			.insert(performances)
-			.values(
-				batch.map(({ row, hash }) => ({
-					...row,
-					contentHash: hash,
-					createdAt: now,
-					updatedAt: now,
-				})),
-			);
+		await tx.insert(performances).values(
+			batch.map(({ row, hash }) => ({
+				...row,
+				contentHash: hash,
+				createdAt: now,
+				updatedAt: now,
+			})),
+		);
 	}
 	await insertChildren(
 		tx,
