@@ -243,7 +243,7 @@ async function act(c: Client, user: User, catalogue: Catalogue, login: ReturnTyp
 				method: on ? 'PUT' : 'DELETE',
 				cookie: user.cookie,
 			});
-			if (res !== null && res.ok) user.favorites.set(id, on);
+			if (res?.ok) user.favorites.set(id, on);
 			return;
 		}
 		case 'review-write': {
@@ -259,7 +259,7 @@ async function act(c: Client, user: User, catalogue: Catalogue, login: ReturnTyp
 					cookie: user.cookie,
 				},
 			);
-			if (res !== null && res.ok) {
+			if (res?.ok) {
 				const reviewId =
 					existing?.id ?? (JSON.parse(res.text) as { review?: { id: number } }).review?.id;
 				if (reviewId !== undefined) user.reviews.set(id, { id: reviewId, ratingHalves, title });
