@@ -34,6 +34,12 @@ export async function prepareDatabase(
 			if (code !== 0)
 				throw new PrepareError(`the ingest failed (exit ${code}); see its messages above`);
 		}
+		if (env.KOPIS_API_KEY === undefined) {
+			// The demo gets an audience, so ratings, sorting and recommendations show real figures.
+			// The command does nothing once they exist, and refuses a database with real KOPIS data.
+			const seeded = await runNode('ingest/demo/users-cli.ts');
+			if (seeded !== 0) throw new PrepareError(`adding the demo users failed (exit ${seeded})`);
+		}
 		return handle;
 	} catch (error) {
 		handle.close();
