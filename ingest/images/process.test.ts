@@ -94,10 +94,10 @@ test('turns pending posters and intro images into ready variants, and a rerun fe
 		processedAt: new Date(Date.UTC(2026, 0, 2)),
 	});
 	expect(posterRow?.variants.map((v) => `${v.format}${v.width}`)).toEqual([
-		'avif240',
 		'webp240',
-		'avif480',
 		'webp480',
+		'avif240',
+		'avif480',
 	]);
 	expect(posterRow?.placeholder).toMatch(/^data:image\/webp;base64,/);
 	expect(introRow).toMatchObject({ status: 'ready', width: 700, height: 1800 });
@@ -172,7 +172,7 @@ test('encodes again when the files of matching variants are gone', async () => {
 	await insertImage(db, { performanceId: second.id, sourceUrl: `${server.origin}/b.jpg` });
 	const result = await processPendingImages(db, options);
 	expect([result.processed, result.reused]).toEqual([1, 0]);
-	expect(countFiles()).toBe(2);
+	expect(countFiles()).toBe(1);
 });
 
 test('skips broken, oversized, off-host, non-image and bomb downloads with a warning and goes on', async () => {

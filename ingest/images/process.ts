@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
+import sharp from 'sharp';
 import type { Database } from '../../db/client.ts';
 import { downloadImage, ImageSourceError } from './download.ts';
 import {
@@ -66,6 +67,9 @@ export async function processPendingImages(
 	};
 	const encode = { mediaDir: options.mediaDir, maxInputPixels: options.maxInputPixels ?? 40e6 };
 	const now = options.now ?? Date.now;
+	// libvips's operation cache pays off when the same input is processed again; every image here
+	// is decoded once, so it would only hold up to 50 MB (measured: 16 MB less peak RSS without).
+	sharp.cache(false);
 	const result: ImageStepResult = { processed: 0, reused: 0, failed: 0, bytesIn: 0, bytesOut: 0 };
 	// Encodings started in this run by profile and content hash, so two rows with the same bytes
 	// (a re-registered show, a shared intro strip) are encoded once even when they run at once.
@@ -98,20 +102,19 @@ export async function processPendingImages(
 				result.reused += 1;
 				return { ...ready, image: previous };
 			}
-			const encoding = encodeVariants(
-				bytes,
-				row.sourceUrl,
-				sourceHash,
-				VARIANT_PROFILES[row.kind],
-				encode,
+			const profile = VARIANT_PROFILES[row.kind];
+			const encoding = encodeVariants(bytes, row.sourceUrl, sourceHash, profile, encode).then(
+				({ bytesOut, ...image }) => {
+					result.processed += 1;
+					result.bytesOut += bytesOut;
+					return image;
+				},
 			);
 			encodings.set(key, encoding);
-			const { bytesOut, ...image } = await encoding.catch((error: unknown) => {
+			const image = await encoding.catch((error: unknown) => {
 				encodings.delete(key);
 				throw error;
 			});
-			result.processed += 1;
-			result.bytesOut += bytesOut;
 			return { ...ready, image };
 		} catch (error) {
 			if (!(error instanceof ImageSourceError)) throw error;

@@ -16,25 +16,34 @@ export interface VariantProfile {
 	/** Goes into file names, so changing any setting below needs a new tag (old files stay valid). */
 	tag: string;
 	widths: readonly number[];
-	formats: readonly ImageVariant['format'][];
+	/**
+	 * AVIF variants are added when the largest WebP variant has at least this many bytes; null:
+	 * WebP only. Every variant set holds WebP at every width, and AVIF at all of them or none, so
+	 * a page's `<picture>` never offers AVIF at fewer widths than WebP.
+	 */
+	avifFromBytes: number | null;
 }
 
 /**
- * Chosen for the first-start budget (≈3 min for the whole demo ingest on 2 cores) and measured on
- * this machine with sharp 0.35 (concurrency 1), per 1000×1400 poster, at 400 px:
- * WebP effort 4 ≈ 49 ms, effort 2 ≈ 32 ms for the same bytes; AVIF effort 1 ≈ 65 ms,
- * effort 2 ≈ 118 ms, effort 3 ≈ 244 ms, all within 3% of each other in size and ~40% under WebP.
- * So: WebP effort 2 everywhere, AVIF only at effort 1.
+ * Chosen for the first-start budget (≈3 min for the whole demo ingest, ~2,900 images, on 2 cores)
+ * from CPU time measured here with sharp 0.35 (concurrency 1):
+ * - per 1000×1400 photo-like poster at 400 px: WebP effort 4 ≈ 49 ms, effort 2 ≈ 32 ms for the
+ *   same bytes; AVIF effort 1 ≈ 65 ms, effort 2 ≈ 118 ms, effort 3 ≈ 244 ms, within 3% of each
+ *   other in size. AVIF effort 0 comes out larger than WebP, so it is never worth it.
+ * - the demo's posters (flat, 300–1000 px, largest WebP variant 5–16 KB): all variants in WebP
+ *   effort 2 ≈ 31 ms; adding AVIF effort 1 ≈ 113 ms, for ~15% fewer bytes (1–2 KB a view).
+ *   AVIF on every image made the images step 288 CPU s (100 ms/image): over budget by itself.
+ * So AVIF (effort 1) is encoded only where it pays: photographic posters, whose WebP passes
+ * 16 KiB and where AVIF saves 35–45%. Real KOPIS posters mostly qualify; the demo's do not.
  *
- * Posters are what every list, card and detail page shows: 240/480 cover cards at 1x/2x and
- * 800 covers a ≤400 CSS px detail poster at 2x; they get AVIF and WebP. Intro images are tall
- * (often 900×5000+), text-heavy and below the fold on one page only: AVIF there would cost several
- * posters' worth of CPU each, so they get WebP at two widths. Widths above the source's own are
- * dropped (no upscaling); the source width itself is kept when it is clearly larger.
+ * Posters are what every list, card and detail page shows: 240/480 cover cards at 1x/2x and 800 a
+ * ≤400 CSS px detail poster at 2x. Intro images are tall (real ones 900×5000+), text-heavy and
+ * below the fold on one page only: WebP at two widths. Widths above the source's own are dropped
+ * (no upscaling); the source width itself is kept when it is clearly larger.
  */
 export const VARIANT_PROFILES: Record<ImageKind, VariantProfile> = {
-	poster: { tag: 'p1', widths: [240, 480, 800], formats: ['avif', 'webp'] },
-	intro: { tag: 'i1', widths: [480, 960], formats: ['webp'] },
+	poster: { tag: 'p1', widths: [240, 480, 800], avifFromBytes: 16 * 1024 },
+	intro: { tag: 'i1', widths: [480, 960], avifFromBytes: null },
 };
 
 const WEBP = { quality: 75, effort: 2 } as const;
@@ -158,27 +167,33 @@ export async function encodeVariants(
 	let bytesOut = 0;
 	// One at a time within an image: the caller runs several images at once, which keeps both
 	// cores busy without holding every variant of every image in memory.
-	for (const width of variantWidths(profile, info.width)) {
-		for (const format of profile.formats) {
-			const pipeline = fromRaw(width);
-			const output = await (format === 'avif' ? pipeline.avif(AVIF) : pipeline.webp(WEBP))
-				.toBuffer({ resolveWithObject: true })
-				.catch((cause: unknown) => {
-					throw new ImageSourceError(sourceUrl, `could not be encoded as ${format}`, false, {
-						cause,
-					});
+	async function write(width: number, format: 'webp' | 'avif'): Promise<ImageVariant> {
+		const pipeline = fromRaw(width);
+		const output = await (format === 'avif' ? pipeline.avif(AVIF) : pipeline.webp(WEBP))
+			.toBuffer({ resolveWithObject: true })
+			.catch((cause: unknown) => {
+				throw new ImageSourceError(sourceUrl, `could not be encoded as ${format}`, false, {
+					cause,
 				});
-			const path = variantPath(sourceHash, profile, width, format);
-			await writeAtomically(join(options.mediaDir, path), output.data);
-			bytesOut += output.data.byteLength;
-			variants.push({
-				format,
-				width: output.info.width,
-				height: output.info.height,
-				path,
-				bytes: output.data.byteLength,
 			});
-		}
+		const path = variantPath(sourceHash, profile, width, format);
+		await writeAtomically(join(options.mediaDir, path), output.data);
+		bytesOut += output.data.byteLength;
+		const variant = {
+			format,
+			width: output.info.width,
+			height: output.info.height,
+			path,
+			bytes: output.data.byteLength,
+		};
+		variants.push(variant);
+		return variant;
+	}
+	const widths = variantWidths(profile, info.width);
+	let largestWebp = 0;
+	for (const width of widths) largestWebp = (await write(width, 'webp')).bytes;
+	if (profile.avifFromBytes !== null && largestWebp >= profile.avifFromBytes) {
+		for (const width of widths) await write(width, 'avif');
 	}
 	const placeholder = await fromRaw(PLACEHOLDER_WIDTH).blur(1).webp({ quality: 40 }).toBuffer();
 	return {
