@@ -175,6 +175,9 @@ async function sqlmap(
 		'--disable-coloring',
 		'--flush-session',
 		'--dbms=SQLite',
+		// Level 3 adds the Cookie, User-Agent and Referer headers and more payloads per parameter.
+		'--level=3',
+		'--risk=2',
 		'--time-sec=2',
 		// A 4xx is the product refusing the probe; keep testing instead of stopping.
 		'--ignore-code=*',
@@ -190,7 +193,9 @@ async function sqlmap(
 			? 'not injectable'
 			: 'inconclusive';
 	if (verdict === 'inconclusive') console.log(result.output.slice(-1500));
-	return { verdict, seconds: result.seconds };
+	// Each "testing '<technique>'" line is one payload family tried on one parameter.
+	const tests = result.output.match(/\[INFO\] testing '/g)?.length ?? 0;
+	return { verdict, seconds: result.seconds, tests };
 }
 
 function print(name: string, findings: WapitiFindings): void {
