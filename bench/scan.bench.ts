@@ -167,7 +167,7 @@ type SqlmapVerdict = 'injectable' | 'not injectable' | 'inconclusive';
 async function sqlmap(
 	target: SqlmapTarget,
 	dir: string,
-): Promise<{ verdict: SqlmapVerdict; seconds: number }> {
+): Promise<{ verdict: SqlmapVerdict; seconds: number; tests: number }> {
 	const args = [
 		'-u',
 		target.url,
