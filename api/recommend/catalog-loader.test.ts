@@ -135,18 +135,24 @@ describe('loadUserHistory', () => {
 });
 
 describe('createCatalogCache', () => {
-	test('keeps one snapshot until an ingest run finishes, then rebuilds', async () => {
+	test('keeps one snapshot until an ingest run finishes, then rebuilds in the background', async () => {
 		await insertCatalog(database.db, [item({ id: 'PF000001' })]);
 		const cache = createCatalogCache(database.db, { now: () => 0 });
 		const first = await cache.get();
 
 		await insertCatalog(database.db, [item({ id: 'PF000002' })]);
 		expect(await cache.get()).toBe(first);
+		await cache.settled();
+		expect(await cache.get()).toBe(first);
 
 		await finishRun(1, 1_000);
+		// The request that notices the run still gets the old snapshot; the next gets the new one.
+		expect(await cache.get()).toBe(first);
+		await cache.settled();
 		const second = await cache.get();
 		expect(second).not.toBe(first);
 		expect([...second.entries.keys()]).toEqual(['PF000001', 'PF000002']);
+		await cache.settled();
 		expect(await cache.get()).toBe(second);
 	});
 
@@ -157,8 +163,31 @@ describe('createCatalogCache', () => {
 
 		clock = 999;
 		expect(await cache.get()).toBe(first);
+		await cache.settled();
+		expect(await cache.get()).toBe(first);
 		clock = 1_000;
+		await cache.get();
+		await cache.settled();
 		expect(await cache.get()).not.toBe(first);
+	});
+
+	test('keeps serving the last snapshot when a background rebuild fails', async () => {
+		const errors: unknown[] = [];
+		let clock = 0;
+		const cache = createCatalogCache(database.db, {
+			maxAgeMs: 1_000,
+			now: () => clock,
+			onError: (error) => errors.push(error),
+		});
+		const first = await cache.get();
+		await database.client.execute('DROP TABLE performance_hashtags');
+
+		clock = 5_000;
+		expect(await cache.get()).toBe(first);
+		await cache.settled();
+		expect(await cache.get()).toBe(first);
+		await cache.settled();
+		expect(errors.length).toBeGreaterThanOrEqual(1);
 	});
 
 	test('shares one rebuild among concurrent requests', async () => {

@@ -10,6 +10,11 @@ import { dotSparse } from './features.ts';
 /** How far below the limit the re-ranking looks: deep enough for alternatives, cheap enough. */
 const POOL_FACTOR = 4;
 const MIN_POOL = 40;
+/** How many of the best-scored candidates the re-ranking chooses from. */
+export function poolSize(limit: number): number {
+	return Math.max(limit * POOL_FACTOR, MIN_POOL);
+}
+
 /** Penalty for a run of a work already picked: the whole relevance range. */
 const SAME_WORK_PENALTY = 1;
 
@@ -27,7 +32,7 @@ export function diversify<T extends { entry: CatalogEntry; score: number }>(
 	limit: number,
 	diversity: number,
 ): T[] {
-	const pool = ranked.slice(0, Math.max(limit * POOL_FACTOR, MIN_POOL));
+	const pool = ranked.slice(0, poolSize(limit));
 	if (pool.length === 0 || limit <= 0) return [];
 	const top = pool[0]?.score ?? 0;
 	const bottom = pool.at(-1)?.score ?? 0;

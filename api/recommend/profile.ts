@@ -73,6 +73,6 @@ export function tasteProfile(catalog: CatalogSnapshot, history: UserHistory): Ta
 		}
 	}
 	let squared = 0;
-	for (const value of vector) squared += value * value;
+	for (let index = 0; index < vector.length; index += 1) squared += (vector[index] as number) ** 2;
 	return { items, vector, norm: Math.sqrt(squared), seen };
 }

@@ -142,36 +142,60 @@ function popularReason(candidate: CatalogEntry): Reason | null {
 }
 
 /**
- * Splits the taste term per liked history item into people (cast, crew, producers) and the
- * rest, keeping the best item for each. Disliked items only lower the score; they explain nothing.
+ * One history item's share of the candidate's taste term, split into people (cast, crew,
+ * producers) and the rest; `parts` is filled only when given, for the item finally chosen.
+ */
+function share(
+	candidate: CatalogEntry,
+	item: HistoryItem,
+	features: FeatureTable,
+	scale: number,
+	parts: { people: Map<number, number>; other: Map<number, number> } | null,
+): { people: number; other: number } {
+	const { ids, values } = candidate.vector;
+	const own = item.entry.vector;
+	const totals = { people: 0, other: 0 };
+	let j = 0;
+	for (let i = 0; i < ids.length; i += 1) {
+		const id = ids[i] as number;
+		while (j < own.ids.length && (own.ids[j] as number) < id) j += 1;
+		if (own.ids[j] !== id) continue;
+		const value = scale * item.weight * (values[i] as number) * (own.values[j] as number);
+		const side = PEOPLE_KINDS.has(features.kinds[id] as FeatureKind) ? 'people' : 'other';
+		totals[side] += value;
+		parts?.[side].set(id, value);
+	}
+	return totals;
+}
+
+/**
+ * The liked history item that adds most through people, and the one that adds most through
+ * everything else. Disliked items only lower the score; they explain nothing.
  */
 function bestShares(
 	candidate: CatalogEntry,
 	context: ReasonContext,
 	scale: number,
 ): { taste: Shared | null; people: Shared | null } {
-	let taste: Shared | null = null;
-	let people: Shared | null = null;
-	const { ids, values } = candidate.vector;
+	let taste: { item: HistoryItem; total: number } | null = null;
+	let people: { item: HistoryItem; total: number } | null = null;
 	for (const item of context.profile.items) {
 		if (item.weight <= 0) continue;
-		const other: Shared = { item, total: 0, parts: new Map() };
-		const cast: Shared = { item, total: 0, parts: new Map() };
-		const own = item.entry.vector;
-		let j = 0;
-		for (let i = 0; i < ids.length; i += 1) {
-			const id = ids[i] as number;
-			while (j < own.ids.length && (own.ids[j] as number) < id) j += 1;
-			if (own.ids[j] !== id) continue;
-			const value = scale * item.weight * (values[i] as number) * (own.values[j] as number);
-			const target = PEOPLE_KINDS.has(context.features.kinds[id] as FeatureKind) ? cast : other;
-			target.total += value;
-			target.parts.set(id, value);
-		}
-		if (other.total > (taste?.total ?? 0)) taste = other;
-		if (cast.total > (people?.total ?? 0)) people = cast;
+		const totals = share(candidate, item, context.features, scale, null);
+		if (totals.other > (taste?.total ?? 0)) taste = { item, total: totals.other };
+		if (totals.people > (people?.total ?? 0)) people = { item, total: totals.people };
 	}
-	return { taste, people };
+	// Only the chosen items pay for collecting their per-feature parts.
+	const withParts = (
+		best: { item: HistoryItem; total: number } | null,
+		side: 'people' | 'other',
+	): Shared | null => {
+		if (best === null) return null;
+		const parts = { people: new Map<number, number>(), other: new Map<number, number>() };
+		share(candidate, best.item, context.features, scale, parts);
+		return { item: best.item, total: best.total, parts: parts[side] };
+	};
+	return { taste: withParts(taste, 'other'), people: withParts(people, 'people') };
 }
 
 export function explain(

@@ -6,11 +6,15 @@
  * then re-ranked for diversity (diversify.ts) and explained (reasons.ts). Pure and synchronous:
  * everything it needs is in the catalogue snapshot and the user's history.
  */
+
+import { bestPositions, liveShows, scoreRows } from './candidates.ts';
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
-import { diversify } from './diversify.ts';
-import { dotDense, featureKey, normalizeName } from './features.ts';
+import { diversify, poolSize } from './diversify.ts';
+import { featureKey, normalizeName } from './features.ts';
 import { tasteProfile, type UserHistory } from './profile.ts';
 import { explain, type Reason } from './reasons.ts';
+
+export { OPENING_SOON_DAYS } from './candidates.ts';
 
 export interface RecommendationRequest {
 	/** Hashtag names (without `#`) the user picked to steer the list; unknown ones are ignored. */
@@ -26,9 +30,6 @@ export interface Recommendation {
 	score: number;
 	reasons: Reason[];
 }
-
-/** "Opening soon": big productions open booking two months or more ahead. */
-export const OPENING_SOON_DAYS = 60;
 
 export interface RecommendationWeights {
 	/** The picked-tag term next to a taste cosine (at most 1). */
@@ -60,22 +61,6 @@ export const DEFAULT_WEIGHTS: Readonly<RecommendationWeights> = {
 	diversity: 0.25,
 };
 
-/** Scores closer than this are ties, broken by id, so float noise cannot reorder equal shows. */
-const TIE_EPSILON = 1e-9;
-
-function addDays(iso: string, days: number): string {
-	return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function compareScored(
-	a: { entry: CatalogEntry; score: number },
-	b: { entry: CatalogEntry; score: number },
-): number {
-	const difference = b.score - a.score;
-	if (Math.abs(difference) > TIE_EPSILON) return difference;
-	return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
-}
-
 /**
  * The picked tags as a unit vector: each tag itself plus, with `contextShare` of its weight, its
  * context (the genres, regions, flags and fellow tags of the shows that carry it), so a picked
@@ -86,7 +71,8 @@ function pickedVector(
 	pickedTags: readonly string[],
 	contextShare: number,
 ): { vector: Float64Array; tags: string[] } {
-	const vector = new Float64Array(catalog.features.kinds.length);
+	// No tags, no vector: an empty one reads as zeros everywhere.
+	const vector = new Float64Array(pickedTags.length === 0 ? 0 : catalog.features.kinds.length);
 	const tags: string[] = [];
 	for (const tag of new Set(pickedTags.map(normalizeName))) {
 		const id = catalog.features.index.get(featureKey('tag', tag));
@@ -102,7 +88,7 @@ function pickedVector(
 		}
 	}
 	let squared = 0;
-	for (const value of vector) squared += value * value;
+	for (let index = 0; index < vector.length; index += 1) squared += (vector[index] as number) ** 2;
 	const scale = squared === 0 ? 0 : 1 / Math.sqrt(squared);
 	for (let index = 0; index < vector.length; index += 1) {
 		vector[index] = (vector[index] as number) * scale;
@@ -124,22 +110,23 @@ export function recommend(
 		weights.priorWarm +
 		((weights.priorCold - weights.priorWarm) * weights.priorHalfHistory) /
 			(weights.priorHalfHistory + evidence);
-	const horizon = addDays(request.today, OPENING_SOON_DAYS);
-
-	const scored: { entry: CatalogEntry; score: number; picked: number }[] = [];
-	for (const entry of catalog.list) {
-		if (entry.endDate < request.today || entry.startDate > horizon) continue;
-		if (profile.seen.has(entry.id)) continue;
-		const taste = tasteScale === 0 ? 0 : dotDense(profile.vector, entry.vector) * tasteScale;
-		const pickedTerm =
-			picked.tags.length === 0 ? 0 : weights.picked * dotDense(picked.vector, entry.vector);
-		scored.push({
-			entry,
-			score: taste + pickedTerm + priorWeight * entry.prior,
-			picked: pickedTerm,
-		});
+	const live = liveShows(catalog, request.today);
+	const pickedTerms = new Float64Array(live.entries.length);
+	if (picked.tags.length > 0) scoreRows(live, picked.vector, pickedTerms, weights.picked);
+	const scores = new Float64Array(live.entries.length);
+	for (let index = 0; index < scores.length; index += 1) {
+		scores[index] = priorWeight * (live.priors[index] as number) + (pickedTerms[index] as number);
 	}
-	scored.sort(compareScored);
+	if (tasteScale > 0) scoreRows(live, profile.vector, scores, tasteScale);
+	for (const id of profile.seen) {
+		const index = live.positions.get(id);
+		if (index !== undefined) scores[index] = Number.NEGATIVE_INFINITY;
+	}
+	const ranked = bestPositions(live.entries, scores, poolSize(request.limit)).map((index) => ({
+		entry: live.entries[index] as CatalogEntry,
+		score: scores[index] as number,
+		picked: pickedTerms[index] as number,
+	}));
 
 	const context = {
 		profile,
@@ -147,7 +134,7 @@ export function recommend(
 		pickedTags: picked.tags,
 		today: request.today,
 	};
-	return diversify(scored, request.limit, weights.diversity).map((item) => ({
+	return diversify(ranked, request.limit, weights.diversity).map((item) => ({
 		performanceId: item.entry.id,
 		score: item.score,
 		reasons: explain(

@@ -5,7 +5,8 @@
  * The tag vocabulary to pick from is public.
  *
  * A request costs the user's history query, scoring against the per-process catalogue snapshot
- * (rebuilt after each ingest run, see recommend/catalog-cache.ts) and one query for the cards.
+ * (rebuilt in the background after each ingest run, see recommend/catalog-cache.ts) and one
+ * query for the cards. Only the first request after start-up waits for the snapshot.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { koreanToday } from '../account-fields.ts';
@@ -122,8 +123,17 @@ const getTags = createRoute({
 });
 
 export function recommendationRoutes(services: Services) {
-	const { db, now } = services;
-	const catalogs = createCatalogCache(db, { now });
+	const { db, now, log } = services;
+	const catalogs = createCatalogCache(db, {
+		now,
+		// The previous snapshot stays in use; the name is enough to find the cause in the logs.
+		onError: (error) =>
+			log({
+				level: 'error',
+				event: 'recommendation_catalog_failed',
+				error: error instanceof Error ? error.name : 'unknown',
+			}),
+	});
 
 	return createRouter()
 		.openapi(getRecommendations, async (c) => {
