@@ -127,8 +127,11 @@ async function wapiti(url: string, dir: string, starts: string[]): Promise<Wapit
 			'sql,blindsql,xss,permanentxss,exec,file,crlf,redirect',
 			'-d',
 			'3',
+			// max-scan-time ends the crawl and stops new attacks; one module's attacks may overrun it.
 			'--max-scan-time',
 			String(SCAN_SECONDS),
+			'--max-attack-time',
+			String(Math.ceil(SCAN_SECONDS / 2)),
 			'--flush-session',
 			'--store-session',
 			join(dir, 'session'),
@@ -138,7 +141,7 @@ async function wapiti(url: string, dir: string, starts: string[]): Promise<Wapit
 			report,
 			...starts.flatMap((start) => ['-s', start]),
 		],
-		(SCAN_SECONDS + 120) * 1000,
+		(SCAN_SECONDS * 4 + 120) * 1000,
 	);
 	if (result.code !== 0) {
 		throw new Error(`wapiti exited ${result.code}:\n${result.output.slice(-2000)}`);
