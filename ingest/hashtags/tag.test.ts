@@ -260,6 +260,28 @@ test('leaves the performance untagged after a 500 that outlasts the retries, and
 	]);
 });
 
+test('stops calling after the API refuses the key, without logging its message', async () => {
+	const { db } = database;
+	const options = await withModel(() => ({
+		status: 401,
+		body: {
+			error: {
+				message: 'Incorrect API key provided: sk-abc***wxyz',
+				type: 'invalid_request_error',
+			},
+		},
+	}));
+	for (let index = 0; index < 5; index += 1) await insertPerformance(db);
+
+	const result = await tagPerformances(db, { ...options, concurrency: 1 });
+
+	expect(result).toMatchObject({ tagged: 0, calls: 1, failed: 5, overCap: 0 });
+	expect(fake?.requests).toHaveLength(1);
+	expect(warnings).toEqual([
+		'hashtags: the OpenAI API refused the key or model (HTTP 401); no more calls this run',
+	]);
+});
+
 test('rejects an answer with a tag outside the vocabulary and stores nothing', async () => {
 	const { db } = database;
 	const options = await withModel(() => tagsReply(['로맨틱', '우주적인']));

@@ -5,7 +5,7 @@
  * writes nothing and calls nothing. A failed or rejected answer leaves the performance as it was
  * (untagged if new) for the next run; it never fails the step.
  */
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import pLimit from 'p-limit';
 import type { Database } from '../../db/client.ts';
 import {
@@ -61,6 +61,17 @@ export interface HashtagStepResult {
 	failed: number;
 	/** Performances left for a later run because the call cap was reached. */
 	overCap: number;
+}
+
+/**
+ * 401, 403 and 404 (unknown model) say nothing about this performance. Their messages are not
+ * logged: OpenAI's 401 message quotes part of the key.
+ */
+function isRefusalForAll(error: unknown): error is APIError & { status: number } {
+	return (
+		error instanceof APIError &&
+		(error.status === 401 || error.status === 403 || error.status === 404)
+	);
 }
 
 function sameTags(current: CurrentTags | undefined, names: readonly string[]): boolean {
@@ -124,6 +135,8 @@ export async function tagPerformances(
 	const client = createTaggerClient(options.openai);
 	const stored = await loadAnswers(db, model, PROMPT_VERSION);
 	const limit = pLimit(options.concurrency ?? 4);
+	/** Set by a 401/403/404: the key or model is wrong, so every further call would fail too. */
+	let refusal: number | null = null;
 
 	function questionFor(subject: TaggingSubject, posterHash: string): AnswerQuestion {
 		const text = textInputs(subject);
@@ -167,6 +180,10 @@ export async function tagPerformances(
 				if (await settle(subject, answerKey(question))) return;
 			}
 		}
+		if (refusal !== null) {
+			result.failed += 1;
+			return;
+		}
 		// Checked and counted with no await between, so concurrent tasks cannot overshoot the cap.
 		if (result.calls >= options.maxCalls) {
 			result.overCap += 1;
@@ -187,6 +204,16 @@ export async function tagPerformances(
 			if (!(error instanceof HashtagAnswerError || error instanceof OpenAI.OpenAIError))
 				throw error;
 			result.failed += 1;
+			if (isRefusalForAll(error)) {
+				// A bad key or model fails every call alike: say so once and stop paying for requests.
+				if (refusal === null) {
+					refusal = error.status;
+					options.onWarning(
+						`hashtags: the OpenAI API refused the key or model (HTTP ${error.status}); no more calls this run`,
+					);
+				}
+				return;
+			}
 			options.onWarning(
 				error instanceof HashtagAnswerError
 					? error.message
