@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.ts';
 import { seoulDate } from '../site/lib/dates.ts';
+import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from '../site/lib/search/bundles.ts';
+import { normalizeQuery } from '../site/lib/search/korean-query.ts';
 import {
 	firstSearchTransfer,
 	pageScriptTransfer,
@@ -52,9 +54,17 @@ interface Figures {
 	pages: number;
 	performances: number;
 	astro: { seconds: number; peakBytes: number };
-	index: { seconds: number; peakBytes: number; bytes: number; plainBytes: number };
-	nodeSearch: { withTerms: number; plain: number };
+	index: {
+		seconds: number;
+		peakBytes: number;
+		bytes: number;
+		sortedBytes: number;
+		plainBytes: number;
+	};
+	/** Node-measured bytes of the same queries against the index with and without Korean terms. */
+	nodeSearch: { queries: string[]; withTerms: number; plain: number };
 	firstSearch: Transfer;
+	firstSortedBrowse: Transfer;
 	detailScripts: Transfer;
 }
 
@@ -110,16 +120,31 @@ async function directoryBytes(dir: string): Promise<number> {
 	return total;
 }
 
-/** A cast member's name and a performance page to exercise search and scripts with. */
-async function samples(dataset: Dataset): Promise<{ actor: string; detailPath: string }> {
+interface Samples {
+	actor: string;
+	/** A word from the middle of a title. */
+	title: string;
+	/** The last three syllables of a venue name. */
+	venue: string;
+	detailPath: string;
+}
+
+/** Queries and a performance page to exercise search and scripts with. */
+async function samples(dataset: Dataset): Promise<Samples> {
 	const handle = await openDatabase(String(dataset.env.DATABASE_URL));
 	try {
 		const result = await handle.client.execute(
-			"SELECT performance_id AS id, name FROM performance_people WHERE role = 'cast' ORDER BY performance_id LIMIT 1",
+			"SELECT p.id, p.title, p.venue_name, pp.name FROM performance_people pp JOIN performances p ON p.id = pp.performance_id WHERE pp.role = 'cast' ORDER BY p.id LIMIT 1",
 		);
 		const [row] = result.rows;
 		if (row === undefined) throw new Error(`${dataset.name} has no cast`);
-		return { actor: String(row.name), detailPath: `/performances/${row.id}/` };
+		const titleWords = String(row.title).split(/\s+/);
+		return {
+			actor: String(row.name),
+			title: titleWords[Math.floor(titleWords.length / 2)] ?? String(row.title),
+			venue: [...String(row.venue_name).replace(/\s/g, '')].slice(-3).join(''),
+			detailPath: `/performances/${row.id}/`,
+		};
 	} finally {
 		handle.close();
 	}
@@ -149,20 +174,26 @@ async function buildAndMeasure(dataset: Dataset): Promise<Figures> {
 			'--input-type=module',
 			'-e',
 			`import { indexSite } from ${JSON.stringify(join(root, 'site/lib/search/index-site.ts'))};
-			 await indexSite({ clientDir: ${JSON.stringify(client)}, outputPath: ${JSON.stringify(plainDir)}, koreanTerms: false });`,
+			 await indexSite({ clientDir: ${JSON.stringify(client)}, outputPath: ${JSON.stringify(plainDir)}, koreanTerms: false, sortKeys: false });`,
 		],
 		options,
 	);
-	const { actor, detailPath } = await samples(dataset);
+	const { actor, title, venue, detailPath } = await samples(dataset);
+	const queries = [actor, title, venue];
+	/** Bytes a fresh visitor fetches for each query (first 12 results), summed over the queries. */
 	const nodeTransfer = async (bundle: string): Promise<number> => {
-		const pagefind = await loadPagefindInNode(bundle);
-		try {
-			const { results } = await pagefind.search(actor);
-			await Promise.all(results.slice(0, 12).map((result) => result.data()));
-			return pagefind.transferred();
-		} finally {
-			pagefind.close();
+		let total = 0;
+		for (const query of queries) {
+			const pagefind = await loadPagefindInNode(bundle);
+			try {
+				const { results } = await pagefind.search(normalizeQuery(query));
+				await Promise.all(results.slice(0, 12).map((result) => result.data()));
+				total += pagefind.transferred();
+			} finally {
+				pagefind.close();
+			}
 		}
+		return total;
 	};
 	const server = await startStaticServer({
 		clientDir: client,
@@ -176,14 +207,17 @@ async function buildAndMeasure(dataset: Dataset): Promise<Figures> {
 			astro,
 			index: {
 				...index,
-				bytes: await directoryBytes(join(client, 'pagefind')),
+				bytes: await directoryBytes(join(client, SEARCH_BUNDLE)),
+				sortedBytes: await directoryBytes(join(client, SORTED_SEARCH_BUNDLE)),
 				plainBytes: await directoryBytes(plainDir),
 			},
 			nodeSearch: {
-				withTerms: await nodeTransfer(join(client, 'pagefind')),
+				queries,
+				withTerms: await nodeTransfer(join(client, SEARCH_BUNDLE)),
 				plain: await nodeTransfer(plainDir),
 			},
-			firstSearch: await firstSearchTransfer(server.url, actor),
+			firstSearch: await firstSearchTransfer(server.url, { query: actor }),
+			firstSortedBrowse: await firstSearchTransfer(server.url, { sort: 'end-asc' }),
 			detailScripts: await pageScriptTransfer(server.url, detailPath),
 		};
 	} finally {
@@ -225,17 +259,26 @@ function report(figures: Figures, trivialRate: number | null): boolean {
 		`  pagefind      ${index.seconds.toFixed(1)} s, ${(figures.performances / index.seconds).toFixed(0)} pages/s, peak ${mb(index.peakBytes)}`,
 	);
 	console.log(
-		`  index size    ${mb(index.bytes)} with Korean terms, ${mb(index.plainBytes)} without (×${(index.bytes / index.plainBytes).toFixed(2)})`,
+		`  index size    ${mb(index.bytes)} with Korean terms, ${mb(index.plainBytes)} without (×${(index.bytes / index.plainBytes).toFixed(2)}); sorted bundle ${mb(index.sortedBytes)}`,
 	);
 	console.log(
-		`  search files  ${kb(figures.nodeSearch.withTerms)} with terms, ${kb(figures.nodeSearch.plain)} without (Node, uncompressed pagefind.js)`,
+		`  Korean terms  ${kb(figures.nodeSearch.withTerms)} with, ${kb(figures.nodeSearch.plain)} without: bytes of 3 first searches (${figures.nodeSearch.queries.join(' / ')}; Node, pagefind.js uncompressed)`,
 	);
+	const pagefindBytes = (transfer: Transfer): number =>
+		transfer.requests
+			.filter((request) => new URL(request.url).pathname.startsWith('/pagefind'))
+			.reduce((sum, request) => sum + request.bytes, 0);
 	console.log(
-		`  first search  ${kb(figures.firstSearch.bytes)} on the wire in ${figures.firstSearch.requests.length} requests`,
+		`  first search  ${kb(figures.firstSearch.bytes)} on the wire in ${figures.firstSearch.requests.length} requests (Pagefind ${kb(pagefindBytes(figures.firstSearch))}, the rest result thumbnails)`,
 	);
 	for (const request of figures.firstSearch.requests) {
-		console.log(`      ${kb(request.bytes).padStart(9)}  ${new URL(request.url).pathname}`);
+		const path = new URL(request.url).pathname;
+		if (path.startsWith('/pagefind'))
+			console.log(`      ${kb(request.bytes).padStart(9)}  ${path}`);
 	}
+	console.log(
+		`  sorted browse ${kb(figures.firstSortedBrowse.bytes)} on the wire when a first visit picks a sort order (Pagefind ${kb(pagefindBytes(figures.firstSortedBrowse))})`,
+	);
 	let ok = true;
 	ok =
 		check(

@@ -2,7 +2,7 @@
  * `npm run build`: the site and its search index, from the database.
  *   1. validates the environment (site/env.ts) and migrates the database;
  *   2. `astro build` in a child process (its memory is freed before indexing starts);
- *   3. the Korean partial-word terms and the Pagefind index (site/lib/search/index-site.ts).
+ *   3. the Korean partial-word terms and the two Pagefind bundles (site/lib/search/).
  *
  *   node scripts/build-site.ts [--out DIR] [--step astro|index] [--verbose]
  *
@@ -19,7 +19,7 @@ import { openDatabase } from '../db/client.ts';
 import { describeEnvError } from '../db/env.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { loadSiteEnv, type SiteEnv } from '../site/env.ts';
-import { indexSite } from '../site/lib/search/index-site.ts';
+import { indexSearchBundles } from '../site/lib/search/index-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -104,10 +104,10 @@ async function main(): Promise<void> {
 	}
 	if (values.step !== 'astro') {
 		const indexStarted = performance.now();
-		const result = await indexSite({ clientDir: resolve(outDir, 'client') });
+		const { main } = await indexSearchBundles(resolve(outDir, 'client'));
 		log(
-			`search index: ${result.pages} pages, ${result.extraTerms} partial-word terms, ` +
-				`${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
+			`search index: ${main.pages} pages, ${main.extraTerms} partial-word terms, two bundles ` +
+				`(plain and sorted) in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
 		);
 	}
 	log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -311,11 +311,24 @@ describe('search index', () => {
 		expect(await search.searchUrls(normalizeQuery(venue.slice(2).join('')))).toContain(url);
 	});
 
-	test('indexes performance pages only', async () => {
+	test('indexes performance pages only, and can list them all by opening date', async () => {
 		const { total } = await one('SELECT count(*) AS total FROM performances');
-		const everything = await search.searchUrls(null, { sort: { start: 'asc' } });
-		expect(everything).toHaveLength(Number(total));
-		expect(everything.every((url) => url.startsWith('/performances/'))).toBe(true);
+		const sorted = await loadPagefindInNode(join(site.clientDir, 'pagefind-sorted'));
+		try {
+			const everything = await sorted.searchUrls(null, { sort: { start: 'asc' } });
+			expect(everything).toHaveLength(Number(total));
+			expect(everything.every((url) => url.startsWith('/performances/'))).toBe(true);
+			const { id } = await one('SELECT id FROM performances ORDER BY start_date, id LIMIT 1');
+			const { start } = await one(
+				`SELECT start_date AS start FROM performances WHERE id = '${everything[0]?.split('/')[2]}'`,
+			);
+			const { start: earliest } = await one(
+				`SELECT start_date AS start FROM performances WHERE id = '${id}'`,
+			);
+			expect(start).toBe(earliest);
+		} finally {
+			sorted.close();
+		}
 	});
 });
 

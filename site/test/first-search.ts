@@ -39,31 +39,50 @@ async function withPage<T>(work: (page: import('playwright-core').Page) => Promi
 	}
 }
 
-/** Records encoded (on-the-wire) bytes per request while `action` runs. */
+/**
+ * Records the bytes on the wire (compressed body and headers) of every request the page or its
+ * workers finish while `action` runs.
+ */
 async function recordTransfer(
 	page: import('playwright-core').Page,
 	action: () => Promise<void>,
 ): Promise<Transfer> {
-	const session = await page.context().newCDPSession(page);
-	await session.send('Network.enable');
-	const urls = new Map<string, string>();
-	const requests: { url: string; bytes: number }[] = [];
-	session.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-	session.on('Network.loadingFinished', (event) =>
-		requests.push({ url: urls.get(event.requestId) ?? '?', bytes: event.encodedDataLength }),
-	);
-	await action();
-	await session.detach();
+	const pending: Promise<{ url: string; bytes: number }>[] = [];
+	const listener = (request: import('playwright-core').Request): void => {
+		pending.push(
+			request.sizes().then((sizes) => ({
+				url: request.url(),
+				bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+			})),
+		);
+	};
+	page.context().on('requestfinished', listener);
+	try {
+		await action();
+	} finally {
+		page.context().off('requestfinished', listener);
+	}
+	const requests = await Promise.all(pending);
 	return { bytes: requests.reduce((sum, request) => sum + request.bytes, 0), requests };
 }
 
-/** The transfer of the first search for `query` on `${origin}/search/`, page load excluded. */
-export function firstSearchTransfer(origin: string, query: string): Promise<Transfer> {
+/**
+ * The transfer of the first search on `${origin}/search/`, page load excluded: `query` typed in the
+ * box, or a sort order picked (which lists everything in that order, from the sorted bundle).
+ */
+export function firstSearchTransfer(
+	origin: string,
+	search: { query: string } | { sort: string },
+): Promise<Transfer> {
 	return withPage(async (page) => {
 		await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
 		return recordTransfer(page, async () => {
-			await page.getByLabel('검색어').fill(query);
-			await page.getByLabel('검색어').press('Enter');
+			if ('query' in search) {
+				await page.getByLabel('검색어').fill(search.query);
+				await page.getByLabel('검색어').press('Enter');
+			} else {
+				await page.getByLabel('정렬').selectOption(search.sort);
+			}
 			await page.locator('cp-search [data-results] li').first().waitFor();
 			await page.waitForLoadState('networkidle');
 		});

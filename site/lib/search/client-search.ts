@@ -3,6 +3,7 @@
  * WebAssembly and index chunks) is imported on the first search only.
  */
 import { monthsBetween } from '../dates.ts';
+import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from './bundles.ts';
 import { normalizeQuery } from './korean-query.ts';
 
 export interface SearchState {
@@ -35,16 +36,25 @@ interface Pagefind {
 	): Promise<{ results: PagefindResult[] } | null>;
 }
 
-/** Served beside the site by the build; a variable so the bundler leaves the import alone. */
-const PAGEFIND_URL = '/pagefind/pagefind.js';
-let loaded: Promise<Pagefind> | null = null;
+const loaded = new Map<string, Promise<Pagefind>>();
 
-function pagefind(): Promise<Pagefind> {
-	loaded ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>).then(async (module) => {
-		await module.options({ excerptLength: 0 });
-		return module;
-	});
-	return loaded;
+/**
+ * One of the two bundles (bundles.ts), imported on first use. Each URL is its own module, so the
+ * two keep their own state. Pagefind runs on the page's thread: its worker would be one more
+ * script to fetch, and a search over this index takes milliseconds.
+ */
+function pagefind(bundle: string): Promise<Pagefind> {
+	let module = loaded.get(bundle);
+	if (module === undefined) {
+		// A variable, so the bundler leaves the import of a file it does not build alone.
+		const url = `/${bundle}/pagefind.js`;
+		module = (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefindModule) => {
+			await pagefindModule.options({ excerptLength: 0, noWorker: true });
+			return pagefindModule;
+		});
+		loaded.set(bundle, module);
+	}
+	return module;
 }
 
 const SORT_KEYS: Readonly<Record<string, { key: string; direction: 'asc' | 'desc' }>> = {
@@ -74,7 +84,8 @@ export async function runSearch(state: SearchState): Promise<{ results: Pagefind
 	if (months.length > 0) filters.month = { any: months };
 	const sort = SORT_KEYS[state.sort];
 	if (term === '' && Object.keys(filters).length === 0 && sort === undefined) return null;
-	const search = await (await pagefind()).search(term === '' ? null : term, {
+	const bundle = sort === undefined ? SEARCH_BUNDLE : SORTED_SEARCH_BUNDLE;
+	const search = await (await pagefind(bundle)).search(term === '' ? null : term, {
 		filters,
 		...(sort === undefined ? {} : { sort: { [sort.key]: sort.direction } }),
 	});

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPagefindInNode, type NodePagefind } from '../../test/pagefind-node.ts';
-import { indexSite, withSearchTerms } from './index-site.ts';
+import { indexSearchBundles, withSearchTerms } from './index-site.ts';
 
 interface FixturePage {
 	id: string;
@@ -86,9 +87,10 @@ beforeAll(async () => {
 		join(dir, 'people', 'x', 'index.html'),
 		'<html lang="ko"><body>홍길동 레미제라블</body></html>',
 	);
-	const result = await indexSite({ clientDir: dir });
-	expect(result.pages).toBe(3);
-	search = await loadPagefindInNode(join(dir, 'pagefind'));
+	const { main, sorted } = await indexSearchBundles(dir);
+	expect(main.pages).toBe(3);
+	expect(sorted.pages).toBe(3);
+	search = await loadPagefindInNode(join(dir, 'pagefind-sorted'));
 });
 
 afterAll(async () => {
@@ -147,6 +149,23 @@ describe('Korean search over the built index', () => {
 			sort: { start: 'asc' },
 		});
 		expect(byStart).toEqual(['/performances/PF3/', '/performances/PF1/', '/performances/PF2/']);
+	});
+
+	test('keeps sort keys out of the bundle every first search loads', async () => {
+		const meta = async (bundle: string): Promise<string> => {
+			const files = await readdir(join(dir, bundle));
+			const file = files.find((name) => name.endsWith('.pf_meta'));
+			if (file === undefined) throw new Error(`${bundle} has no metadata`);
+			return gunzipSync(await readFile(join(dir, bundle, file))).toString('latin1');
+		};
+		expect(await meta('pagefind-sorted')).toContain('start');
+		expect(await meta('pagefind')).not.toContain('start');
+		const plain = await loadPagefindInNode(join(dir, 'pagefind'));
+		try {
+			expect((await plain.searchUrls('레미')).length).toBe(1);
+		} finally {
+			plain.close();
+		}
 	});
 
 	test('keeps the terms out of the pages visitors download', async () => {

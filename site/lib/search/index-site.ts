@@ -7,6 +7,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
+import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from './bundles.ts';
 import { koreanSearchTerms } from './korean-terms.ts';
 
 export interface IndexSiteOptions {
@@ -18,6 +19,8 @@ export interface IndexSiteOptions {
 	concurrency?: number;
 	/** Add the Korean partial-word terms (default); off only to measure what they cost. */
 	koreanTerms?: boolean;
+	/** Keep the pages' `data-pagefind-sort` keys (see bundles.ts); default true. */
+	sortKeys?: boolean;
 }
 
 export interface IndexSiteResult {
@@ -51,6 +54,8 @@ function decodeAttribute(value: string): string {
 	});
 }
 
+const SORT_ATTRIBUTE = /\sdata-pagefind-sort="[^"]*"/g;
+
 function escapeText(value: string): string {
 	return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
@@ -74,7 +79,7 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
 	for (const entry of await readdir(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);
 		if (entry.isDirectory()) {
-			if (entry.name !== 'pagefind' && entry.name !== '_astro') yield* htmlFiles(path);
+			if (!entry.name.startsWith('pagefind') && entry.name !== '_astro') yield* htmlFiles(path);
 		} else if (entry.name.endsWith('.html')) yield path;
 	}
 }
@@ -107,7 +112,9 @@ export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteRes
 					if (seen.has(url)) return;
 					seen.add(url);
 					const prepared = withSearchTerms(html, options.koreanTerms ?? true);
-					const added = await index.addHTMLFile({ url, content: prepared.html });
+					const content =
+						(options.sortKeys ?? true) ? prepared.html : prepared.html.replace(SORT_ATTRIBUTE, '');
+					const added = await index.addHTMLFile({ url, content });
 					if (added.errors.length > 0) {
 						throw new SearchIndexError(`Pagefind refused ${url}: ${added.errors.join('; ')}`);
 					}
@@ -127,4 +134,20 @@ export async function indexSite(options: IndexSiteOptions): Promise<IndexSiteRes
 		await pagefind.close();
 	}
 	return { pages, extraTerms, outputPath };
+}
+
+/**
+ * Both bundles of the site (bundles.ts), one after the other: each Pagefind run holds its whole
+ * index in memory, so running them together would double the peak.
+ */
+export async function indexSearchBundles(
+	clientDir: string,
+): Promise<{ main: IndexSiteResult; sorted: IndexSiteResult }> {
+	const main = await indexSite({
+		clientDir,
+		outputPath: join(clientDir, SEARCH_BUNDLE),
+		sortKeys: false,
+	});
+	const sorted = await indexSite({ clientDir, outputPath: join(clientDir, SORTED_SEARCH_BUNDLE) });
+	return { main, sorted };
 }
