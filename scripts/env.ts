@@ -17,6 +17,8 @@ export const StartEnvSchema = DatabaseEnvSchema.extend({
 	OPENAI_MODEL: z.string().trim().min(1).optional(),
 	HASHTAG_MAX_CALLS: z.coerce.number().int().nonnegative().optional(),
 	DEMO_SIZE: z.enum(['full', 'small']).default('full'),
+	BUILD_DATE: z.iso.date().optional(),
+	BUILD_HEAP_MB: z.coerce.number().int().min(256).max(16_384).optional(),
 	PORT: z.coerce.number().int().min(0).max(65_535).default(4321),
 	HOST: z.string().trim().min(1).default('127.0.0.1'),
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
