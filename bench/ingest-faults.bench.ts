@@ -90,26 +90,22 @@ try {
 	await migrateDatabase(handle.db);
 	const target = await handle.db.select({ id: performances.id }).from(performances).limit(1).get();
 	const now = new Date();
-	await handle.db
-		.insert(users)
-		.values({
-			id: 'fault-user',
-			email: 'f@example.com',
-			username: 'fault',
-			passwordHash: 'x',
-			createdAt: now,
-			updatedAt: now,
-		});
-	await handle.db
-		.insert(reviews)
-		.values({
-			userId: 'fault-user',
-			performanceId: target?.id ?? '',
-			ratingHalves: 9,
-			body: '죽지 않는 리뷰',
-			createdAt: now,
-			updatedAt: now,
-		});
+	await handle.db.insert(users).values({
+		id: 'fault-user',
+		email: 'f@example.com',
+		username: 'fault',
+		passwordHash: 'x',
+		createdAt: now,
+		updatedAt: now,
+	});
+	await handle.db.insert(reviews).values({
+		userId: 'fault-user',
+		performanceId: target?.id ?? '',
+		ratingHalves: 9,
+		body: '죽지 않는 리뷰',
+		createdAt: now,
+		updatedAt: now,
+	});
 	await handle.db
 		.insert(favorites)
 		.values({ userId: 'fault-user', performanceId: target?.id ?? '', createdAt: now });
