@@ -140,6 +140,27 @@ test('calls 404 permanent and 503 or a stalled server transient', async () => {
 	]);
 });
 
+test('sends again once when the connection drops before an answer, then calls it transient', async () => {
+	let drops = 1;
+	server.route('/flaky.jpg', (request, response) => {
+		if (drops > 0) {
+			drops -= 1;
+			request.socket.destroy();
+			return;
+		}
+		response.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg.bytes);
+	});
+	server.route('/dead.jpg', (request) => {
+		request.socket.destroy();
+	});
+	const image = await downloadImage(`${server.origin}/flaky.jpg`, options);
+	expect(image.bytes.byteLength).toBe(jpeg.bytes.length);
+	const dead = await refusal(`${server.origin}/dead.jpg`);
+	expect(dead.message).toMatch(/could not be fetched \((UND_ERR_SOCKET|ECONNRESET)\)$/);
+	expect(dead.transient).toBe(true);
+	expect(server.requests.filter((path) => path === '/dead.jpg')).toHaveLength(2);
+});
+
 test('recognises image signatures', async () => {
 	for (const format of ['jpeg', 'png', 'gif', 'webp'] as const) {
 		expect(looksLikeImage((await makeImage(8, 8, format)).bytes)).toBe(true);

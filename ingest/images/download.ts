@@ -108,12 +108,44 @@ async function readCapped(
 	return Buffer.concat(chunks, total);
 }
 
+/** undici's `fetch failed` hides the reason in `cause`: ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET… */
+function networkCode(error: unknown): string | null {
+	const cause = error instanceof Error ? error.cause : undefined;
+	if (typeof cause !== 'object' || cause === null) return null;
+	return 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
+}
+
 function fetchFailure(url: string, cause: unknown): ImageSourceError {
 	if (cause instanceof ImageSourceError) return cause;
 	const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError';
-	return new ImageSourceError(url, timedOut ? 'timed out' : 'could not be fetched', true, {
-		cause,
-	});
+	const detail = timedOut
+		? 'timed out'
+		: `could not be fetched (${networkCode(cause) ?? String(cause)})`;
+	return new ImageSourceError(url, detail, true, { cause });
+}
+
+/**
+ * A kept-alive connection the server closed just as we reused it fails before any byte is
+ * answered; the request never reached the server, so sending it again on a fresh socket is safe.
+ */
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+async function fetchHop(
+	url: URL,
+	options: DownloadOptions,
+	signal: AbortSignal,
+): Promise<Response> {
+	const init: RequestInit = {
+		redirect: 'manual',
+		signal,
+		headers: { accept: [...IMAGE_TYPES].join(', ') },
+	};
+	try {
+		return await options.fetch(url, init);
+	} catch (error) {
+		if (signal.aborted || !STALE_SOCKET.has(networkCode(error) ?? '')) throw error;
+		return await options.fetch(url, init);
+	}
 }
 
 export async function downloadImage(
@@ -125,11 +157,7 @@ export async function downloadImage(
 	let url = checkUrl(sourceUrl.trim(), allowedHosts);
 	try {
 		for (let hop = 0; ; hop += 1) {
-			const response = await options.fetch(url, {
-				redirect: 'manual',
-				signal,
-				headers: { accept: [...IMAGE_TYPES].join(', ') },
-			});
+			const response = await fetchHop(url, options, signal);
 			const location = response.headers.get('location');
 			if (response.status >= 300 && response.status < 400 && location !== null) {
 				await response.body?.cancel();
