@@ -65,13 +65,14 @@ export function posterImage(rng: Rng, id: string, registeredAt: string): DemoIma
 
 /** `styurl` images: named like `PF_PF273608_202509080558200860.jpg` (timestamp + 4 digits). */
 export function introImages(rng: Rng, id: string, registeredAt: string): DemoImage[] {
-	// Real intro images are tall detail pages; smaller ones keep a demo ingest of thousands cheap.
+	// Real intro images are tall detail pages; smaller and fewer ones (0.57 a show on average) keep
+	// the first start's image step within its budget on two cores (bench/start.bench.ts).
 	const count = rng.weighted([
-		[0, 45],
-		[1, 35],
-		[2, 12],
-		[3, 5],
-		[4, 3],
+		[0, 60],
+		[1, 28],
+		[2, 8],
+		[3, 3],
+		[4, 1],
 	]);
 	const { compact } = stampParts(registeredAt);
 	return Array.from({ length: count }, (_, index) => {
