@@ -144,6 +144,36 @@ test('reuses the variants of the same bytes under a new URL without encoding', a
 	expect(b?.variants).toEqual(a?.variants);
 });
 
+test('finds the variants on disk when the rows that described them were recreated', async () => {
+	const { db } = database;
+	const poster = await makeImage(600, 840);
+	server.serve('/old.jpg', poster);
+	server.serve('/new.jpg', poster);
+	const performance = await insertPerformance(db);
+	await insertImage(db, { performanceId: performance.id, sourceUrl: `${server.origin}/old.jpg` });
+	await processPendingImages(db, options);
+	const [before] = await imageRows();
+	const files = countFiles();
+	// What a sync that deletes and re-inserts a changed row leaves: a bare pending row.
+	await db.delete(performanceImages);
+	await insertImage(db, { performanceId: performance.id, sourceUrl: `${server.origin}/new.jpg` });
+
+	const result = await processPendingImages(db, options);
+
+	expect(result).toMatchObject({ processed: 0, reused: 1, bytesOut: 0 });
+	expect(countFiles()).toBe(files);
+	const [after] = await imageRows();
+	expect(after?.variants.map((v) => v.format)).toEqual(['webp', 'webp', 'avif', 'avif']);
+	expect(after).toMatchObject({
+		status: 'ready',
+		width: before?.width,
+		height: before?.height,
+		variants: before?.variants,
+		sourceHash: before?.sourceHash,
+		placeholder: expect.stringMatching(/^data:image\/webp;base64,/),
+	});
+});
+
 test('encodes the same bytes once when two rows carry them in one run', async () => {
 	const { db } = database;
 	const poster = await makeImage(300, 420);

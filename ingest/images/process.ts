@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import sharp from 'sharp';
 import type { Database } from '../../db/client.ts';
 import { downloadImage, ImageSourceError } from './download.ts';
+import { findVariantsOnDisk } from './on-disk.ts';
 import {
 	findReadyByHash,
 	type ImageOutcome,
@@ -71,11 +72,17 @@ export async function processPendingImages(
 	// is decoded once, so it would only hold up to 50 MB (measured: 16 MB less peak RSS without).
 	sharp.cache(false);
 	const result: ImageStepResult = { processed: 0, reused: 0, failed: 0, bytesIn: 0, bytesOut: 0 };
-	// Encodings started in this run by profile and content hash, so two rows with the same bytes
-	// (a re-registered show, a shared intro strip) are encoded once even when they run at once.
-	const encodings = new Map<string, Promise<ReadyImage>>();
+	// Work started in this run by profile and content hash, registered before its first await, so
+	// two rows with the same bytes (a re-registered show, a shared intro strip) are encoded once
+	// even when they run at once.
+	const running = new Map<string, Promise<ReadyImage & { encoded: boolean }>>();
 
-	async function reuse(row: PendingImage, sourceHash: string): Promise<ReadyImage | null> {
+	/** Variants made before from the same bytes, described by a row or found on disk. */
+	async function reuse(
+		row: PendingImage,
+		bytes: Uint8Array,
+		sourceHash: string,
+	): Promise<ReadyImage | null> {
 		const profile = VARIANT_PROFILES[row.kind];
 		for (const ready of await findReadyByHash(db, row.kind, sourceHash)) {
 			if (
@@ -84,7 +91,26 @@ export async function processPendingImages(
 			)
 				return ready;
 		}
-		return null;
+		return findVariantsOnDisk(bytes, sourceHash, profile, encode);
+	}
+
+	async function reuseOrEncode(
+		row: PendingImage,
+		bytes: Uint8Array,
+		sourceHash: string,
+	): Promise<ReadyImage & { encoded: boolean }> {
+		const previous = await reuse(row, bytes, sourceHash);
+		if (previous !== null) return { ...previous, encoded: false };
+		const profile = VARIANT_PROFILES[row.kind];
+		const { bytesOut, ...image } = await encodeVariants(
+			bytes,
+			row.sourceUrl,
+			sourceHash,
+			profile,
+			encode,
+		);
+		result.bytesOut += bytesOut;
+		return { ...image, encoded: true };
 	}
 
 	async function prepare(row: PendingImage): Promise<ImageOutcome> {
@@ -92,30 +118,28 @@ export async function processPendingImages(
 			const { bytes } = await downloadImage(row.sourceUrl, download);
 			result.bytesIn += bytes.byteLength;
 			const sourceHash = sha256(bytes);
-			const ready = { row, state: 'ready', sourceHash, sourceBytes: bytes.byteLength } as const;
 			const key = `${row.kind}:${sourceHash}`;
-			const running = encodings.get(key);
-			// A failed encoding of the same bytes is retried here so the error names this row's URL.
-			const previous =
-				running === undefined ? await reuse(row, sourceHash) : await running.catch(() => null);
-			if (previous !== null) {
-				result.reused += 1;
-				return { ...ready, image: previous };
+			const shared = running.get(key);
+			let made: ReadyImage & { encoded: boolean };
+			if (shared === undefined) {
+				const work = reuseOrEncode(row, bytes, sourceHash);
+				running.set(key, work);
+				made = await work.catch((error: unknown) => {
+					running.delete(key);
+					throw error;
+				});
+			} else {
+				// Same bytes as a row in flight: its variants, or this row's own try if it failed, so
+				// the error names this row's URL.
+				made = await shared.then(
+					(image) => ({ ...image, encoded: false }),
+					() => reuseOrEncode(row, bytes, sourceHash),
+				);
 			}
-			const profile = VARIANT_PROFILES[row.kind];
-			const encoding = encodeVariants(bytes, row.sourceUrl, sourceHash, profile, encode).then(
-				({ bytesOut, ...image }) => {
-					result.processed += 1;
-					result.bytesOut += bytesOut;
-					return image;
-				},
-			);
-			encodings.set(key, encoding);
-			const image = await encoding.catch((error: unknown) => {
-				encodings.delete(key);
-				throw error;
-			});
-			return { ...ready, image };
+			const { encoded, ...image } = made;
+			if (encoded) result.processed += 1;
+			else result.reused += 1;
+			return { row, state: 'ready', sourceHash, sourceBytes: bytes.byteLength, image };
 		} catch (error) {
 			if (!(error instanceof ImageSourceError)) throw error;
 			result.failed += 1;

@@ -125,8 +125,18 @@ export async function variantsExist(
 	return variants.length > 0 && found.every(Boolean);
 }
 
-const MAX_SIDE = 16_383;
-const DECODABLE_FORMATS = new Set(['jpeg', 'png', 'gif', 'webp', 'heif']);
+/** WebP and AVIF stop at 16383 px a side. */
+export const MAX_SIDE = 16_383;
+export const DECODABLE_FORMATS = new Set(['jpeg', 'png', 'gif', 'webp', 'heif']);
+
+export async function placeholderDataUrl(image: Sharp): Promise<string> {
+	const bytes = await image
+		.resize({ width: PLACEHOLDER_WIDTH })
+		.blur(1)
+		.webp({ quality: 40 })
+		.toBuffer();
+	return `data:image/webp;base64,${bytes.toString('base64')}`;
+}
 
 export async function encodeVariants(
 	bytes: Uint8Array,
@@ -150,7 +160,7 @@ export async function encodeVariants(
 		source = metadata.autoOrient;
 		decoded = await input
 			.autoOrient()
-			// WebP and AVIF stop at 16383 px a side: very tall intro strips are shrunk to fit.
+			// Very tall intro strips are shrunk to fit the formats' limit.
 			.resize({ width: topWidth, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
 			.toColourspace('srgb')
 			.raw({ depth: 'uchar' })
@@ -195,12 +205,11 @@ export async function encodeVariants(
 	if (profile.avifFromBytes !== null && largestWebp >= profile.avifFromBytes) {
 		for (const width of widths) await write(width, 'avif');
 	}
-	const placeholder = await fromRaw(PLACEHOLDER_WIDTH).blur(1).webp({ quality: 40 }).toBuffer();
 	return {
 		width: source.width,
 		height: source.height,
 		variants,
-		placeholder: `data:image/webp;base64,${placeholder.toString('base64')}`,
+		placeholder: await placeholderDataUrl(sharp(data, raw)),
 		bytesOut,
 	};
 }
