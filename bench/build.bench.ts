@@ -53,9 +53,10 @@ interface Figures {
 	dataset: Dataset;
 	pages: number;
 	performances: number;
-	astro: { seconds: number; peakBytes: number };
+	astro: { seconds: number; cpuSeconds: number; peakBytes: number };
 	index: {
 		seconds: number;
+		cpuSeconds: number;
 		peakBytes: number;
 		bytes: number;
 		sortedBytes: number;
@@ -225,14 +226,28 @@ async function buildAndMeasure(dataset: Dataset): Promise<Figures> {
 	}
 }
 
-async function trivialBaseline(pages: number): Promise<{ seconds: number; peakBytes: number }> {
+interface Baseline {
+	pages: number;
+	seconds: number;
+	cpuSeconds: number;
+	peakBytes: number;
+}
+
+async function trivialBaseline(pages: number): Promise<Baseline> {
 	const dir = join(work, 'trivial');
 	await writeTrivialSite(dir, pages);
 	console.log(`baseline: astro build of ${pages} trivial pages…`);
-	return measure(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', dir], {
-		cwd: dir,
-		env: { PATH: process.env.PATH, HOME: process.env.HOME },
-	});
+	const measured = await measure(
+		node,
+		[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', dir],
+		{ cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+	);
+	return { pages, ...measured };
+}
+
+/** Pages per second of wall time, and per second of CPU time (steadier on a shared machine). */
+function rates(pages: number, run: { seconds: number; cpuSeconds: number }): string {
+	return `${(pages / run.seconds).toFixed(0)} pages/s (${(pages / run.cpuSeconds).toFixed(0)} per CPU-second)`;
 }
 
 function kb(bytes: number): string {
@@ -248,15 +263,14 @@ function check(label: string, ok: boolean, detail: string): boolean {
 	return ok;
 }
 
-function report(figures: Figures, trivialRate: number | null): boolean {
+function report(figures: Figures, baseline: Baseline | null): boolean {
 	const { dataset, pages, astro, index } = figures;
-	const rate = pages / astro.seconds;
 	console.log(`\n${dataset.name}: ${figures.performances} performances, ${pages} pages`);
 	console.log(
-		`  astro build   ${astro.seconds.toFixed(1)} s, ${rate.toFixed(0)} pages/s, peak ${mb(astro.peakBytes)}`,
+		`  astro build   ${astro.seconds.toFixed(1)} s, ${astro.cpuSeconds.toFixed(1)} CPU-s, ${rates(pages, astro)}, peak ${mb(astro.peakBytes)}`,
 	);
 	console.log(
-		`  pagefind      ${index.seconds.toFixed(1)} s, ${(figures.performances / index.seconds).toFixed(0)} pages/s, peak ${mb(index.peakBytes)}`,
+		`  pagefind      ${index.seconds.toFixed(1)} s, ${index.cpuSeconds.toFixed(1)} CPU-s for both bundles, ${rates(figures.performances, index)}, peak ${mb(index.peakBytes)}`,
 	);
 	console.log(
 		`  index size    ${mb(index.bytes)} with Korean terms, ${mb(index.plainBytes)} without (×${(index.bytes / index.plainBytes).toFixed(2)}); sorted bundle ${mb(index.sortedBytes)}`,
@@ -306,13 +320,15 @@ function report(figures: Figures, trivialRate: number | null): boolean {
 				index.peakBytes < BUDGET.pagefindPeakBytes,
 				mb(index.peakBytes),
 			) && ok;
-		if (trivialRate !== null) {
-			const share = rate / trivialRate;
+		if (baseline !== null) {
+			// Judged on CPU time: wall time on a shared machine mostly measures the neighbours.
+			const cpuShare = pages / astro.cpuSeconds / (baseline.pages / baseline.cpuSeconds);
+			const wallShare = pages / astro.seconds / (baseline.pages / baseline.seconds);
 			ok =
 				check(
 					'rate ≥ 1/3 of the trivial rate',
-					share >= BUDGET.rateShareOfTrivial,
-					`${(share * 100).toFixed(0)}% (${rate.toFixed(0)} vs ${trivialRate.toFixed(0)} pages/s)`,
+					cpuShare >= BUDGET.rateShareOfTrivial,
+					`${(cpuShare * 100).toFixed(0)}% per CPU-second (${(wallShare * 100).toFixed(0)}% by wall time)`,
 				) && ok;
 		}
 	}
@@ -327,16 +343,14 @@ await mkdir(work, { recursive: true });
 const results: Figures[] = [];
 for (const name of names) results.push(await buildAndMeasure(await prepare(name, values.fresh)));
 const largest = results.at(-1);
-let trivialRate: number | null = null;
-if (largest !== undefined) {
-	const trivial = await trivialBaseline(largest.pages);
-	trivialRate = largest.pages / trivial.seconds;
+const baseline = largest === undefined ? null : await trivialBaseline(largest.pages);
+if (baseline !== null) {
 	console.log(
-		`\nbaseline: ${largest.pages} trivial pages in ${trivial.seconds.toFixed(1)} s, ${trivialRate.toFixed(0)} pages/s, peak ${mb(trivial.peakBytes)}`,
+		`\nbaseline: ${baseline.pages} trivial pages in ${baseline.seconds.toFixed(1)} s, ${baseline.cpuSeconds.toFixed(1)} CPU-s, ${rates(baseline.pages, baseline)}, peak ${mb(baseline.peakBytes)}`,
 	);
 }
 let allOk = true;
 for (const figures of results) {
-	allOk = report(figures, figures === largest ? trivialRate : null) && allOk;
+	allOk = report(figures, figures === largest ? baseline : null) && allOk;
 }
 process.exit(allOk ? 0 : 1);

@@ -42,8 +42,11 @@ export function formatTimestamp(moment: Date): string {
 	return timestampFormat.format(moment);
 }
 
+/** One formatter for every number: toLocaleString() builds a new one on each call. */
+const numberFormat = new Intl.NumberFormat('ko-KR');
+
 export function formatPrice(won: number): string {
-	return won === 0 ? '무료' : `${won.toLocaleString('ko-KR')}원`;
+	return won === 0 ? '무료' : `${numberFormat.format(won)}원`;
 }
 
 export function formatPriceRange(min: number | null, max: number | null): string | null {
@@ -74,5 +77,5 @@ export const DAY_LABELS: Readonly<Record<ScheduleSlot['day'], string>> = {
 };
 
 export function formatCount(count: number): string {
-	return count.toLocaleString('ko-KR');
+	return numberFormat.format(count);
 }

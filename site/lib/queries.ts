@@ -8,6 +8,7 @@ import { ingestRuns } from '../../db/schema/ingest.ts';
 import { type BoxOffice, loadBoxOffice } from './box-office.ts';
 import { type Catalog, loadCatalog } from './catalog.ts';
 import { siteDatabase, siteToday } from './database.ts';
+import { formatTimestamp } from './format.ts';
 import { type HomeSections, homeSections } from './home.ts';
 import { type PerformanceDetail, performanceDetail } from './performance-detail.ts';
 
@@ -22,6 +23,8 @@ export function fullCatalog(): Promise<Catalog> {
 export interface SiteInfo {
 	/** When the last successful ingest finished; null before the first one. */
 	lastUpdatedAt: Date | null;
+	/** The same, formatted once for every page's footer. */
+	lastUpdatedText: string | null;
 }
 
 let siteInfoCache: { at: number; value: Promise<SiteInfo> } | null = null;
@@ -38,7 +41,11 @@ export function siteInfo(): Promise<SiteInfo> {
 				.where(and(eq(ingestRuns.status, 'succeeded'), isNotNull(ingestRuns.finishedAt)))
 				.orderBy(desc(ingestRuns.finishedAt))
 				.limit(1);
-			return { lastUpdatedAt: run?.finishedAt ?? null };
+			const lastUpdatedAt = run?.finishedAt ?? null;
+			return {
+				lastUpdatedAt,
+				lastUpdatedText: lastUpdatedAt === null ? null : formatTimestamp(lastUpdatedAt),
+			};
 		});
 		siteInfoCache = { at: now, value };
 	}

@@ -1,13 +1,17 @@
 /**
- * Runs a command and measures it for benchmarks: wall time and the peak memory of its whole
- * process tree (npx → node → Pagefind's own binary), sampled from /proc every 100 ms. Node's
- * resourceUsage() sees only its own process, and the indexer runs in a child of a child.
+ * Runs a command and measures it for benchmarks: wall time, CPU time and the peak memory of its
+ * whole process tree (node → node → Pagefind's own binary), memory sampled from /proc every
+ * 100 ms. Node's resourceUsage() sees only its own process, and the indexer runs in a child of a
+ * child. CPU time comes from bash's `time`, which counts every descendant that was waited for;
+ * on a shared machine it is steadier than wall time.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 
 export interface Measured {
 	seconds: number;
+	/** User plus system CPU time of the process and every descendant it waited for. */
+	cpuSeconds: number;
 	/** Peak of the summed resident memory of the process and all its descendants. */
 	peakBytes: number;
 	output: string;
@@ -51,7 +55,11 @@ export function measure(
 ): Promise<Measured> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(
+			'bash',
+			['-c', 'TIMEFORMAT="cputime %3U %3S"; time "$@"', 'bash', command, ...args],
+			{ ...options, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		let output = '';
 		const collect = (chunk: Buffer): void => {
 			output += chunk.toString();
@@ -76,7 +84,9 @@ export function measure(
 		child.on('exit', (code, signal) => {
 			clearInterval(timer);
 			const seconds = (performance.now() - started) / 1000;
-			if (code === 0) resolve({ seconds, peakBytes, output });
+			const cpu = /cputime ([\d.]+) ([\d.]+)\s*$/.exec(output);
+			const cpuSeconds = cpu === null ? Number.NaN : Number(cpu[1]) + Number(cpu[2]);
+			if (code === 0) resolve({ seconds, cpuSeconds, peakBytes, output });
 			else
 				reject(
 					new Error(
