@@ -30,6 +30,8 @@ async function collectEntries(): Promise<SitemapEntry[]> {
 		{ path: '/search/', lastmod: null },
 		{ path: '/genres/', lastmod: null },
 		{ path: '/regions/', lastmod: null },
+		{ path: '/privacy/', lastmod: null },
+		{ path: '/terms/', lastmod: null },
 	];
 	const listings = [
 		...(await genreGroups()).map(({ genre, items }) => ({ base: `/genres/${genre.slug}/`, items })),
