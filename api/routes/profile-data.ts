@@ -1,16 +1,14 @@
 /**
- * What the profile page shows and what "download my data" contains. The export selects whole rows
- * (every column but the password hash), so a column added to users, reviews or favorites later is
- * exported without anyone remembering to add it here.
+ * The account summary the profile page shows and what "download my data" contains. The page's
+ * viewing history and favorites come from their own paged endpoints (history.ts, favorites.ts).
+ * The export selects whole rows (every column but the password hash), so a column added to users,
+ * reviews or favorites later is exported without anyone remembering to add it here.
  */
 import { z } from '@hono/zod-openapi';
-import { desc, eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { favorites, performances, reviews, sessions, users } from '../../db/schema/index.ts';
+import { favorites, reviews, sessions, users } from '../../db/schema/index.ts';
 import { Gender } from '../account-fields.ts';
-
-/** The profile lists show the most recent entries; the full set is in the export. */
-export const PROFILE_LIST_LIMIT = 100;
 
 export const Profile = z
 	.object({
@@ -24,33 +22,7 @@ export const Profile = z
 	.openapi('Profile');
 export type Profile = z.infer<typeof Profile>;
 
-const ViewingHistoryItem = z
-	.object({
-		performanceId: z.string(),
-		title: z.string(),
-		/** 1..10 half-stars. */
-		ratingHalves: z.number().int(),
-		seenOn: z.string().nullable(),
-		reviewedAt: z.string().openapi({ format: 'date-time' }),
-	})
-	.openapi('ViewingHistoryItem');
-
-const FavoriteItem = z
-	.object({
-		performanceId: z.string(),
-		title: z.string(),
-		addedAt: z.string().openapi({ format: 'date-time' }),
-	})
-	.openapi('FavoriteItem');
-
-export const ProfileBody = z
-	.object({
-		profile: Profile,
-		/** The performances the user reviewed, newest first. */
-		history: z.array(ViewingHistoryItem),
-		favorites: z.array(FavoriteItem),
-	})
-	.openapi('ProfileBody');
+export const ProfileBody = z.object({ profile: Profile }).openapi('ProfileBody');
 export type ProfileBody = z.infer<typeof ProfileBody>;
 
 /** Rows as JSON: dates become ISO strings, everything else is kept as stored. */
@@ -84,42 +56,6 @@ export async function loadProfile(db: Database, userId: string): Promise<Profile
 			.where(eq(users.id, userId))
 	)[0];
 	return row === undefined ? null : { ...row, createdAt: row.createdAt.toISOString() };
-}
-
-export async function loadProfileBody(db: Database, userId: string): Promise<ProfileBody | null> {
-	const [profile, history, favoriteRows] = await Promise.all([
-		loadProfile(db, userId),
-		db
-			.select({
-				performanceId: reviews.performanceId,
-				title: performances.title,
-				ratingHalves: reviews.ratingHalves,
-				seenOn: reviews.seenOn,
-				reviewedAt: reviews.createdAt,
-			})
-			.from(reviews)
-			.innerJoin(performances, eq(performances.id, reviews.performanceId))
-			.where(eq(reviews.userId, userId))
-			.orderBy(desc(reviews.createdAt))
-			.limit(PROFILE_LIST_LIMIT),
-		db
-			.select({
-				performanceId: favorites.performanceId,
-				title: performances.title,
-				addedAt: favorites.createdAt,
-			})
-			.from(favorites)
-			.innerJoin(performances, eq(performances.id, favorites.performanceId))
-			.where(eq(favorites.userId, userId))
-			.orderBy(desc(favorites.createdAt))
-			.limit(PROFILE_LIST_LIMIT),
-	]);
-	if (profile === null) return null;
-	return {
-		profile,
-		history: history.map((item) => ({ ...item, reviewedAt: item.reviewedAt.toISOString() })),
-		favorites: favoriteRows.map((item) => ({ ...item, addedAt: item.addedAt.toISOString() })),
-	};
 }
 
 function toJsonRow(row: Record<string, unknown>): Record<string, unknown> {

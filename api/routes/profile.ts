@@ -21,14 +21,7 @@ import {
 import { type Services, startSession } from '../services.ts';
 import { assertPastBirthday } from './accounts.ts';
 import { assertAvailable, rethrowConflict } from './conflicts.ts';
-import {
-	DataExport,
-	exportUserData,
-	loadProfile,
-	loadProfileBody,
-	Profile,
-	ProfileBody,
-} from './profile-data.ts';
+import { DataExport, exportUserData, loadProfile, Profile, ProfileBody } from './profile-data.ts';
 
 export const ProfileUpdate = z
 	.strictObject({
@@ -60,7 +53,7 @@ const getProfile = createRoute({
 	method: 'get',
 	path: '/profile',
 	tags,
-	summary: '내 정보: 계정, 관람 기록(리뷰한 공연), 찜한 공연',
+	summary: '내 정보: 계정 요약 (관람 기록은 /profile/history, 찜은 /favorites)',
 	security: SESSION_SECURITY,
 	middleware: [requireSession] as const,
 	responses: { 200: jsonResponse(ProfileBody, '내 정보'), ...errorResponses(401) },
@@ -148,9 +141,9 @@ export function profileRoutes(services: Services) {
 
 	return createRouter()
 		.openapi(getProfile, async (c) => {
-			const body = await loadProfileBody(db, requireAuth(c).user.id);
-			if (body === null) throw unauthenticated();
-			return c.json(body, 200);
+			const profile = await loadProfile(db, requireAuth(c).user.id);
+			if (profile === null) throw unauthenticated();
+			return c.json({ profile }, 200);
 		})
 		.openapi(updateProfile, async (c) => {
 			const { user } = requireAuth(c);
