@@ -13,10 +13,10 @@ import { describeEnvError } from '../db/env.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import type { IngestRunKind } from '../db/schema/index.ts';
 import { loadIngestEnv } from './env.ts';
-import { LockHeldError } from './lock.ts';
+import { acquireLease, LockHeldError } from './lock.ts';
 import { createProgressReporter } from './progress.ts';
 import { runIngest } from './run.ts';
-import { openKopisSource } from './source.ts';
+import { type KopisSource, openKopisSource } from './source.ts';
 import { buildFollowUpSteps } from './steps.ts';
 import { printSummary } from './summary.ts';
 
@@ -84,21 +84,30 @@ async function main(): Promise<number> {
 
 	const progress = createProgressReporter();
 	const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-	const source = await openKopisSource(env, progress);
 	try {
 		await migrateDatabase(handle.db);
-		const result = await runIngest({
-			db: handle.db,
-			client: source.client,
-			source: source.description,
-			mode: args.mode,
-			ids: args.ids,
-			...(args.range === undefined ? {} : { range: args.range }),
-			steps: buildFollowUpSteps(env, source, { images: args.images, hashtags: args.hashtags }),
-			progress,
-		});
-		printSummary(result, source.client.stats, (line) => console.log(line));
-		return result.status === 'succeeded' ? 0 : 1;
+		// Taken before anything starts, so a second ingest is refused at once.
+		const lease = await acquireLease(handle.db);
+		let source: KopisSource | undefined;
+		try {
+			source = await openKopisSource(env, progress);
+			const result = await runIngest({
+				db: handle.db,
+				client: source.client,
+				source: source.description,
+				mode: args.mode,
+				ids: args.ids,
+				...(args.range === undefined ? {} : { range: args.range }),
+				steps: buildFollowUpSteps(env, source, { images: args.images, hashtags: args.hashtags }),
+				progress,
+				lease,
+			});
+			printSummary(result, source.client.stats, (line) => console.log(line));
+			return result.status === 'succeeded' ? 0 : 1;
+		} finally {
+			await source?.close();
+			await lease.release();
+		}
 	} catch (error) {
 		if (error instanceof LockHeldError) {
 			console.error(`ingest: ${error.message}`);
@@ -106,7 +115,6 @@ async function main(): Promise<number> {
 		}
 		throw error;
 	} finally {
-		await source.close();
 		handle.close();
 	}
 }

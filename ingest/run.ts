@@ -14,7 +14,7 @@ import {
 	venues,
 } from '../db/schema/index.ts';
 import type { KopisClient } from './kopis/client.ts';
-import { acquireLease } from './lock.ts';
+import { acquireLease, type Lease } from './lock.ts';
 import type { ProgressReporter } from './progress.ts';
 import { applyBoxOffice, fetchBoxOffice } from './sync/box-office.ts';
 import {
@@ -50,6 +50,11 @@ export interface IngestRunOptions {
 	progress: ProgressReporter;
 	now?: () => number;
 	holder?: string;
+	/**
+	 * A lease the caller took first, so it can refuse a second ingest before starting anything
+	 * (the demo server, for one). The run renews and releases it; without it the run takes its own.
+	 */
+	lease?: Lease;
 }
 
 export interface IngestRunResult {
@@ -83,10 +88,12 @@ async function refreshStates(tx: Transaction, today: string): Promise<void> {
 export async function runIngest(options: IngestRunOptions): Promise<IngestRunResult> {
 	const { db, progress } = options;
 	const now = options.now ?? Date.now;
-	const lease = await acquireLease(db, {
-		now,
-		...(options.holder === undefined ? {} : { holder: options.holder }),
-	});
+	const lease =
+		options.lease ??
+		(await acquireLease(db, {
+			now,
+			...(options.holder === undefined ? {} : { holder: options.holder }),
+		}));
 	const started = now();
 	const warnings: string[] = [];
 	const counts: IngestCounts = {};

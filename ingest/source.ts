@@ -2,8 +2,7 @@
  * Where the ingest reads from: the real KOPIS with a key, or — without one — the generated demo
  * dataset served by the local KOPIS-compatible server, through the very same client.
  */
-import { DEMO_SIZES, generateDemoDataset } from './demo/generate.ts';
-import { startKopisServer } from './demo/kopis-server.ts';
+import { startDemoServerProcess } from './demo/server-process.ts';
 import type { IngestEnv } from './env.ts';
 import { createKopisClient, type KopisClient } from './kopis/client.ts';
 import type { ProgressReporter } from './progress.ts';
@@ -34,12 +33,18 @@ export async function openKopisSource(
 			close: async () => {},
 		};
 	}
-	const size = DEMO_SIZES[env.DEMO_SIZE];
-	const dataset = generateDemoDataset({ today: todayInKorea(), ...size });
-	const server = await startKopisServer({ dataset, apiKey: 'demo' });
+	const server = await startDemoServerProcess({
+		size: env.DEMO_SIZE,
+		today: todayInKorea(),
+		port: env.DEMO_KOPIS_PORT,
+	});
 	progress.info(
-		`no KOPIS_API_KEY: ingesting the ${env.DEMO_SIZE} demo dataset (${dataset.performances.length} performances) through the local KOPIS server at ${server.url}`,
+		`no KOPIS_API_KEY: ingesting the ${env.DEMO_SIZE} demo dataset through the local KOPIS server at ${server.url}`,
 	);
+	if (!server.onWantedPort)
+		progress.warn(
+			`port ${env.DEMO_KOPIS_PORT} (DEMO_KOPIS_PORT) is in use: the demo server took another, so this run sees every poster URL as changed and downloads the images again`,
+		);
 	return {
 		client: createKopisClient({ baseUrl: server.url, apiKey: 'demo' }),
 		description: `demo:${env.DEMO_SIZE}`,

@@ -17,6 +17,7 @@ export const StartEnvSchema = DatabaseEnvSchema.extend({
 	OPENAI_MODEL: z.string().trim().min(1).optional(),
 	HASHTAG_MAX_CALLS: z.coerce.number().int().nonnegative().optional(),
 	DEMO_SIZE: z.enum(['full', 'small']).default('full'),
+	DEMO_KOPIS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
 	BUILD_DATE: z.iso.date().optional(),
 	BUILD_HEAP_MB: z.coerce.number().int().min(256).max(16_384).optional(),
 	PORT: z.coerce.number().int().min(0).max(65_535).default(4321),

@@ -6,6 +6,7 @@ import { count } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { performances } from '../db/schema/index.ts';
+import { ingestProcessEnv } from '../ingest/env.ts';
 import type { StartEnv } from './env.ts';
 import { runNode } from './processes.ts';
 
@@ -30,7 +31,7 @@ export async function prepareDatabase(
 					? `empty catalogue: ingesting the ${env.DEMO_SIZE} demo dataset (no KOPIS_API_KEY)`
 					: 'empty catalogue: ingesting from KOPIS',
 			);
-			const code = await runNode('ingest/main.ts');
+			const code = await runNode('ingest/main.ts', [], ingestProcessEnv());
 			if (code !== 0)
 				throw new PrepareError(`the ingest failed (exit ${code}); see its messages above`);
 		}

@@ -3,7 +3,8 @@
  * offline stand-in for www.kopis.or.kr that `npm start` without keys and the ingest tests use.
  * Faults can be switched on to exercise the client's error handling.
  *
- * CLI: `node ingest/demo/kopis-server.ts [--size small|full] [--port N] [--host H] [--seed N] [--today YYYY-MM-DD]`
+ * CLI: `node ingest/demo/kopis-server.ts [--size small|full] [--port N] [--host H] [--seed N] [--today YYYY-MM-DD]
+ *   [--exit-on-stdin-close]`: prints its base URL on the first line of standard output.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,7 @@ import { KOPIS_ERROR_MESSAGES, type KopisErrorCode } from './kopis-requests.ts';
 import { API_PREFIX, type ApiResponse, answerApi, kopisError, notFound } from './kopis-routes.ts';
 import type { DemoDataset } from './model.ts';
 import { createImageCache } from './posters.ts';
+import { PORT_IN_USE_EXIT_CODE } from './server-process.ts';
 import { serveUpload } from './upload-route.ts';
 import { errorEnvelope } from './xml.ts';
 
@@ -209,6 +211,8 @@ function cliOptions() {
 			host: { type: 'string', default: '127.0.0.1' },
 			seed: { type: 'string' },
 			today: { type: 'string' },
+			/** Stop when standard input closes: the ingest that started it is gone (kill -9 too). */
+			'exit-on-stdin-close': { type: 'boolean', default: false },
 		},
 	});
 	const size = values.size as DemoSize;
@@ -227,14 +231,22 @@ if (import.meta.main) {
 		dataset,
 		port: Number(options.port),
 		host: options.host,
+	}).catch((error: unknown) => {
+		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+		console.error(`Demo KOPIS server: port ${options.port} on ${options.host} is in use`);
+		process.exit(PORT_IN_USE_EXIT_CODE);
 	});
 	console.log(server.url);
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.once(signal, () => {
-			server.close().then(
-				() => process.exit(0),
-				() => process.exit(1),
-			);
-		});
+	const stop = () => {
+		server.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+	if (options['exit-on-stdin-close']) {
+		process.stdin.once('end', stop);
+		process.stdin.once('error', stop);
+		process.stdin.resume();
 	}
 }

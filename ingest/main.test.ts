@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { desc } from 'drizzle-orm';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { ingestRuns } from '../db/schema/index.ts';
+import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { acquireLease } from './lock.ts';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+let database: TestDatabase;
+beforeEach(async () => {
+	database = await createTestDatabase();
+});
+afterEach(() => database.destroy());
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	if (address === null || typeof address === 'string') throw new Error('no port');
+	return address.port;
+}
+
+/** `node ingest/main.ts` without a KOPIS key: the small demo through its own server process. */
+function runDemoIngest(
+	port: number,
+	args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		DATABASE_URL: database.url,
+		MEDIA_DIR: `${database.dir}/media`,
+		DEMO_SIZE: 'small',
+		DEMO_KOPIS_PORT: String(port),
+	};
+	delete env.KOPIS_API_KEY;
+	delete env.OPENAI_API_KEY;
+	const child = spawn(process.execPath, [MAIN, ...args], { env });
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	return new Promise((resolve) => {
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+test('a second demo ingest sees the same poster URLs, so nothing counts as changed', async () => {
+	const port = await freePort();
+	const first = await runDemoIngest(port, ['--no-images', '--no-hashtags']);
+	expect(first.code, first.stderr).toBe(0);
+	const second = await runDemoIngest(port, ['--full', '--no-images', '--no-hashtags']);
+	expect(second.code, second.stderr).toBe(0);
+	expect(`${second.stdout}${second.stderr}`).not.toMatch(/is in use/);
+
+	const runs = await database.db.select().from(ingestRuns).orderBy(desc(ingestRuns.id));
+	expect(runs[0]?.status).toBe('succeeded');
+	expect(runs[0]?.counts.performances).toMatchObject({ new: 0, updated: 0 });
+	expect(runs[0]?.counts.performances?.unchanged).toBeGreaterThan(50);
+});
+
+test('a second concurrent ingest is refused before it starts a demo server', async () => {
+	const lease = await acquireLease(database.db, { holder: 'other-host:1:nightly' });
+	try {
+		const refused = await runDemoIngest(await freePort(), ['--no-images', '--no-hashtags']);
+		expect(refused.code).toBe(3);
+		expect(refused.stderr).toMatch(/ingest: .*other-host:1:nightly/);
+		expect(`${refused.stdout}${refused.stderr}`).not.toMatch(/local KOPIS server/);
+	} finally {
+		await lease.release();
+	}
+});
