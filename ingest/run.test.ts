@@ -172,6 +172,45 @@ test('an incremental run picks up a changed and a new performance, and nothing e
 	expect(detailCalls.length).toBeLessThan(performancesInRange(source).length * 2);
 });
 
+test('a changed poster URL sends its image back to pending in place, keeping what was made', async () => {
+	await runIngest(runOptions(database.db, source, 'full'));
+	const target = performancesInRange(source).find((p) => p.detailFailure === null);
+	if (target === undefined) throw new Error('no complete performance');
+	const posterRow = and(
+		eq(performanceImages.performanceId, target.id),
+		eq(performanceImages.kind, 'poster'),
+		eq(performanceImages.position, 0),
+	);
+	// As if the image step had processed it.
+	const made = {
+		status: 'ready' as const,
+		sourceHash: 'a'.repeat(64),
+		width: 600,
+		height: 840,
+		variants: [
+			{ format: 'webp' as const, width: 240, height: 336, path: 'posters/x-240.webp', bytes: 900 },
+		],
+		placeholder: 'data:image/webp;base64,AAAA',
+	};
+	await database.db.update(performanceImages).set(made).where(posterRow);
+	const before = await database.db.select().from(performanceImages).where(posterRow).get();
+
+	const newPath = target.poster.path.replace(/\.(\w+)$/, '_v2.$1');
+	updateDemoPerformance(
+		source.dataset,
+		target.id,
+		{ poster: { ...target.poster, path: newPath } },
+		source.today,
+	);
+	const result = await runIngest(runOptions(database.db, source, 'auto'));
+	expect(result.counts.performances).toMatchObject({ updated: 1 });
+
+	const after = await database.db.select().from(performanceImages).where(posterRow).get();
+	expect(after?.sourceUrl).toMatch(/_v2\.\w+$/);
+	expect(after?.sourceUrl).not.toBe(before?.sourceUrl);
+	expect(after).toMatchObject({ ...made, status: 'pending', error: null });
+});
+
 describe('a failure in the middle leaves the previous data intact and the run marked failed', () => {
 	test('KOPIS starts answering 500', async () => {
 		await runIngest(runOptions(database.db, source, 'full'));

@@ -220,8 +220,10 @@ async function insertChildren(
 }
 
 /**
- * Keeps what the image pipeline made of a source that did not change; a new or changed source URL
- * goes back to 'pending' for the pipeline's next step.
+ * Keeps what the image pipeline made of a source that did not change. A changed source URL sends
+ * its row back to 'pending' in place, keeping its hash and variants: the page keeps its picture
+ * until the pipeline has the new one, and bytes that did not change are recognised by their hash
+ * and never encoded again. New positions are added as 'pending'; positions gone are deleted.
  */
 async function applyImageSources(
 	tx: Transaction,
@@ -240,19 +242,19 @@ async function applyImageSources(
 	const wanted = new Map(images.map((image) => [key(image.kind, image.position), image]));
 	for (const row of current) {
 		const image = wanted.get(key(row.kind, row.position));
-		if (image !== undefined && image.sourceUrl === row.sourceUrl) {
-			wanted.delete(key(row.kind, row.position));
-			continue;
-		}
-		await tx
-			.delete(performanceImages)
-			.where(
-				and(
-					eq(performanceImages.performanceId, performanceId),
-					eq(performanceImages.kind, row.kind),
-					eq(performanceImages.position, row.position),
-				),
-			);
+		wanted.delete(key(row.kind, row.position));
+		if (image !== undefined && image.sourceUrl === row.sourceUrl) continue;
+		const where = and(
+			eq(performanceImages.performanceId, performanceId),
+			eq(performanceImages.kind, row.kind),
+			eq(performanceImages.position, row.position),
+		);
+		if (image === undefined) await tx.delete(performanceImages).where(where);
+		else
+			await tx
+				.update(performanceImages)
+				.set({ sourceUrl: image.sourceUrl, status: 'pending', error: null })
+				.where(where);
 	}
 	if (wanted.size > 0) {
 		await tx.insert(performanceImages).values(
