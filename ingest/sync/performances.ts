@@ -14,7 +14,7 @@ import type { KopisClient } from '../kopis/client.ts';
 import { type NormalizedPerformance, normalizePerformance } from '../kopis/normalize.ts';
 import type { PerformanceListRecord } from '../kopis/records.ts';
 import type { ProgressReporter } from '../progress.ts';
-import { tolerateRecordFailures } from './failures.ts';
+import { fetchDetails } from './details.ts';
 import { contentHash, emptyTally, type Tally } from './tally.ts';
 import { splitWindows } from './windows.ts';
 
@@ -77,31 +77,15 @@ export async function fetchPerformances(
 	}
 
 	const ids = [...new Set([...listed.keys(), ...options.extraIds])];
-	const stage = options.progress.stage('performance details', ids.length);
-	const records: NormalizedPerformance[] = [];
-	const failures = tolerateRecordFailures('performance details', ids.length);
-	await Promise.all(
-		ids.map(async (id) => {
-			const list = listed.get(id) ?? null;
-			let detail = null;
-			try {
-				detail = await client.getPerformance(id);
-				if (detail === null) throw new Error('KOPIS returned no detail');
-			} catch (error) {
-				failures.record(error);
-				tally.failed += 1;
-				options.progress.warn(
-					`performance ${id}: ${error instanceof Error ? error.message : String(error)}; ${list === null ? 'skipped' : 'kept from its list data'}, retried next run`,
-				);
-				detail = null;
-			} finally {
-				stage.tick();
-			}
-			if (detail === null && list === null) return;
-			records.push(normalizePerformance(list, detail, options.today));
-		}),
-	);
-	stage.done(`${records.length} staged`);
+	const records = await fetchDetails({
+		kind: 'performance',
+		ids,
+		listed,
+		fetchDetail: (id) => client.getPerformance(id),
+		normalize: (list, detail) => normalizePerformance(list, detail, options.today),
+		tally,
+		progress: options.progress,
+	});
 	return { records, tally, listed: listed.size };
 }
 

@@ -10,7 +10,7 @@ import type { KopisClient } from '../kopis/client.ts';
 import { type NormalizedVenue, normalizeVenue } from '../kopis/normalize.ts';
 import type { VenueListRecord } from '../kopis/records.ts';
 import type { ProgressReporter } from '../progress.ts';
-import { tolerateRecordFailures } from './failures.ts';
+import { fetchDetails } from './details.ts';
 import type { Transaction } from './performances.ts';
 import { contentHash, emptyTally, type Tally } from './tally.ts';
 
@@ -70,30 +70,15 @@ export async function fetchVenues(
 	}
 	for (const id of listed.keys()) if (options.stored.has(id)) wanted.add(id);
 
-	const detailStage = options.progress.stage('venue details', wanted.size);
-	const failures = tolerateRecordFailures('venue details', wanted.size);
-	const records: NormalizedVenue[] = [];
-	await Promise.all(
-		[...wanted].map(async (id) => {
-			const list = listed.get(id) ?? null;
-			let detail = null;
-			try {
-				detail = await client.getVenue(id);
-				if (detail === null) throw new Error('KOPIS returned no detail');
-			} catch (error) {
-				failures.record(error);
-				tally.failed += 1;
-				options.progress.warn(
-					`venue ${id}: ${error instanceof Error ? error.message : String(error)}; ${list === null ? 'skipped' : 'kept from its list data'}, retried next run`,
-				);
-			} finally {
-				detailStage.tick();
-			}
-			if (detail === null && list === null) return;
-			records.push(normalizeVenue(list, detail));
-		}),
-	);
-	detailStage.done(`${records.length} staged`);
+	const records = await fetchDetails({
+		kind: 'venue',
+		ids: [...wanted],
+		listed,
+		fetchDetail: (id) => client.getVenue(id),
+		normalize: normalizeVenue,
+		tally,
+		progress: options.progress,
+	});
 	return { records, tally };
 }
 
