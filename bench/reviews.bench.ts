@@ -12,8 +12,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,26 +26,13 @@ import { performances, reviews } from '../db/schema/index.ts';
 import { DEFAULT_DEMO_SEED } from '../ingest/demo/generate.ts';
 import { DEMO_ACCOUNT, seedDemoUsers } from '../ingest/demo/users.ts';
 import { todayInKorea } from '../ingest/sync/windows.ts';
-
-interface AutocannonRequest {
-	method: string;
-	path: string;
-}
-/** The part of autocannon's API used here (it ships no types). */
-type Autocannon = (options: {
-	url: string;
-	connections: number;
-	duration: number;
-	workers: number;
-	headers: Record<string, string>;
-	requests?: AutocannonRequest[];
-}) => Promise<{
-	requests: { average: number };
-	latency: { p50: number; p99: number };
-	non2xx: number;
-	errors: number;
-}>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import {
+	type AutocannonRequest,
+	closeServer,
+	type LoadResult,
+	portOf,
+	runLoad,
+} from './support/http.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TARGET_REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
@@ -56,46 +41,20 @@ const ORIGIN = 'http://127.0.0.1';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const today = todayInKorea();
 
-interface LoadResult {
-	rps: number;
-	p50: number;
-	p99: number;
-	non2xx: number;
-	errors: number;
-}
-
 async function load(
 	url: string,
 	duration: number,
 	headers: Record<string, string> = {},
 	requests?: AutocannonRequest[],
 ): Promise<LoadResult> {
-	const result = await autocannon({
+	const result = await runLoad({
 		url,
-		connections: CONNECTIONS,
 		duration,
-		workers: 1,
+		connections: CONNECTIONS,
 		headers,
 		...(requests === undefined ? {} : { requests }),
 	});
-	return {
-		rps: Math.round(result.requests.average),
-		p50: result.latency.p50,
-		p99: result.latency.p99,
-		non2xx: result.non2xx,
-		errors: result.errors,
-	};
-}
-
-function listening(server: Server): Promise<number> {
-	return new Promise((resolve) => {
-		if (server.listening) resolve((server.address() as AddressInfo).port);
-		else server.once('listening', () => resolve((server.address() as AddressInfo).port));
-	});
-}
-
-function close(server: Server): Promise<void> {
-	return new Promise((resolve) => server.close(() => resolve()));
+	return { ...result, rps: Math.round(result.rps) };
 }
 
 /** The full demo catalogue through the ingest's own process and the local KOPIS server. */
@@ -191,9 +150,9 @@ try {
 		logger: () => {},
 	});
 	const fallback = serve({ fetch: fallbackApp.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-	const bareUrl = `http://127.0.0.1:${await listening(bare)}`;
-	const apiUrl = `http://127.0.0.1:${await listening(api)}`;
-	const fallbackUrl = `http://127.0.0.1:${await listening(fallback)}`;
+	const bareUrl = `http://127.0.0.1:${await portOf(bare)}`;
+	const apiUrl = `http://127.0.0.1:${await portOf(api)}`;
+	const fallbackUrl = `http://127.0.0.1:${await portOf(fallback)}`;
 
 	// The toggle adds and removes the demo account's favorites over 25 shows, in turn.
 	const shows = await handle.db.select({ id: performances.id }).from(performances).limit(25);
@@ -215,9 +174,9 @@ try {
 		'GET review list, drizzle path': await load(`${fallbackUrl}${listPath}`, SECONDS),
 		'PUT/DELETE favorite': await load(apiUrl, SECONDS, writeHeaders, toggles),
 	};
-	await close(bare);
-	await close(api);
-	await close(fallback);
+	await closeServer(bare);
+	await closeServer(api);
+	await closeServer(fallback);
 	sessionReader?.close();
 	reviewReader?.close();
 	handle.close();

@@ -7,41 +7,14 @@
  *
  * It writes dist/ like `npm start` does. `DEMO_SIZE=small npm run bench -- start` for a quick look.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, waitForHealth } from './support/http.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const workDir = join(root, '.ci-tmp', 'bench-start');
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				resolve(typeof address === 'object' && address !== null ? address.port : 0),
-			);
-		});
-	});
-}
-
-async function waitForHealth(url: string, child: ChildProcess, limitMs: number): Promise<void> {
-	const deadline = Date.now() + limitMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-		try {
-			const response = await fetch(url);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`no answer from ${url} within ${limitMs / 1000} s`);
-}
 
 /** Starts `script` and resolves with the seconds until `healthPath` answers 200, then stops it. */
 async function timeStart(

@@ -8,29 +8,13 @@
  * autocannon runs in a worker thread so the server under test keeps the main thread to itself.
  */
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { ARGON2_PARAMS, createPasswordHasher } from '../api/auth/password.ts';
 import { openSessionReader } from '../api/auth/session-reader.ts';
 import { newAccount, sessionCookie } from '../api/testing.ts';
 import { createTestDatabase } from '../db/testing.ts';
-
-/** The part of autocannon's API used here (it ships no types and @types/autocannon is not installed). */
-type Autocannon = (options: {
-	url: string;
-	connections: number;
-	duration: number;
-	workers: number;
-	headers: Record<string, string>;
-}) => Promise<{
-	requests: { average: number };
-	latency: { p50: number; p99: number };
-	non2xx: number;
-	errors: number;
-}>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { closeServer, type LoadResult, portOf, runLoad } from './support/http.ts';
 
 /** Seconds of load per target, split into interleaved rounds. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -38,40 +22,13 @@ const ROUNDS = 5;
 const CONNECTIONS = 50;
 const ORIGIN = 'http://127.0.0.1';
 
-interface LoadResult {
-	rps: number;
-	p50: number;
-	p99: number;
-	non2xx: number;
-	errors: number;
-}
-
-async function load(port: number, cookie: string, duration: number): Promise<LoadResult> {
-	const result = await autocannon({
+function load(port: number, cookie: string, duration: number): Promise<LoadResult> {
+	return runLoad({
 		url: `http://127.0.0.1:${port}/api/me`,
-		connections: CONNECTIONS,
 		duration,
-		workers: 1,
+		connections: CONNECTIONS,
 		headers: { cookie },
 	});
-	return {
-		rps: result.requests.average,
-		p50: result.latency.p50,
-		p99: result.latency.p99,
-		non2xx: result.non2xx,
-		errors: result.errors,
-	};
-}
-
-function listening(server: Server): Promise<number> {
-	return new Promise((resolve) => {
-		if (server.listening) resolve((server.address() as AddressInfo).port);
-		else server.once('listening', () => resolve((server.address() as AddressInfo).port));
-	});
-}
-
-function close(server: Server): Promise<void> {
-	return new Promise((resolve) => server.close(() => resolve()));
 }
 
 function mean(values: number[]): number {
@@ -125,9 +82,9 @@ try {
 	});
 	const drizzleApi = serve({ fetch: viaDrizzle.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
 	const targets = {
-		'bare node:http': await listening(bare),
-		'GET /api/me (raw reader)': await listening(api),
-		'GET /api/me (drizzle, remote path)': await listening(drizzleApi),
+		'bare node:http': await portOf(bare),
+		'GET /api/me (raw reader)': await portOf(api),
+		'GET /api/me (drizzle, remote path)': await portOf(drizzleApi),
 	};
 
 	// Warm each up (JIT, connection pool, page cache), then measure in interleaved rounds so
@@ -141,7 +98,7 @@ try {
 			results[name]?.push(await load(port, cookie, SECONDS / ROUNDS));
 		}
 	}
-	await Promise.all([close(bare), close(api), close(drizzleApi)]);
+	await Promise.all([closeServer(bare), closeServer(api), closeServer(drizzleApi)]);
 
 	const bareRuns = results['bare node:http'] ?? [];
 	const summary: Record<string, Record<string, number>> = {};

@@ -3,11 +3,11 @@
  * a fresh database and media folder under `.ci-tmp/<name>`, the small demo, a free port on
  * 127.0.0.1. Like `npm start` it rebuilds dist/ when the build is older than the data.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, waitForHealth } from '../support/http.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,32 +18,6 @@ export interface ProductServer {
 	/** The server's output (progress lines and JSON log events). */
 	logPath: string;
 	stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				resolve(typeof address === 'object' && address !== null ? address.port : 0),
-			);
-		});
-	});
-}
-
-async function waitForHealth(url: string, child: ChildProcess, limitMs: number): Promise<void> {
-	const deadline = Date.now() + limitMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`no answer from ${url} within ${limitMs / 1000} s`);
 }
 
 export async function startProductServer(
@@ -77,7 +51,7 @@ export async function startProductServer(
 	child.stdout?.pipe(log);
 	child.stderr?.pipe(log);
 	const started = performance.now();
-	await waitForHealth(`${url}/api/health`, child, 10 * 60_000);
+	await waitForHealth(`${url}/api/health`, child, 10 * 60_000, 500);
 	console.log(`server ready in ${((performance.now() - started) / 1000).toFixed(1)} s at ${url}`);
 	return {
 		url,
