@@ -4,7 +4,8 @@
  * fetched and discarded: the ceiling any ingest could reach here).
  *
  * The ingest runs as its own process (`node ingest/main.ts --full`, catalogue only: posters and
- * hashtags have their own benchmark) so its peak memory is its own.
+ * hashtags have their own benchmark) so its peak memory is its own. Then the "hostile night":
+ * the same first ingest with posters and hashtags, against the memory and time targets.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { DEMO_SIZES, generateDemoDataset } from '../ingest/demo/generate.ts';
 import { startKopisServer } from '../ingest/demo/kopis-server.ts';
+import { ingestProcessEnv } from '../ingest/env.ts';
 import { defaultRange } from '../ingest/run.ts';
 import { splitWindows, todayInKorea } from '../ingest/sync/windows.ts';
 
@@ -70,24 +72,23 @@ async function rawThroughput(): Promise<{
 	};
 }
 
-function runIngestProcess(databaseDir: string): Promise<{ seconds: number; output: string }> {
+function runIngestProcess(
+	databaseDir: string,
+	args: string[],
+): Promise<{ seconds: number; output: string }> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(
-			process.execPath,
-			['ingest/main.ts', '--full', '--no-images', '--no-hashtags'],
-			{
-				cwd: root,
-				env: {
-					...process.env,
-					DATABASE_URL: `file:${join(databaseDir, 'bench.db')}`,
-					MEDIA_DIR: join(databaseDir, 'media'),
-					KOPIS_API_KEY: 'bench',
-					KOPIS_BASE_URL: server.url,
-				},
-				stdio: ['ignore', 'pipe', 'pipe'],
+		const child = spawn(process.execPath, ['ingest/main.ts', '--full', ...args], {
+			cwd: root,
+			env: {
+				...ingestProcessEnv(),
+				DATABASE_URL: `file:${join(databaseDir, 'bench.db')}`,
+				MEDIA_DIR: join(databaseDir, 'media'),
+				KOPIS_API_KEY: 'bench',
+				KOPIS_BASE_URL: server.url,
 			},
-		);
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk) => {
 			output += chunk;
@@ -102,11 +103,13 @@ function runIngestProcess(databaseDir: string): Promise<{ seconds: number; outpu
 	});
 }
 
+const peakOf = (output: string): number =>
+	Number(/peak memory\s+(\d+) MiB/.exec(output)?.[1] ?? NaN);
 const databaseDir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+const nightDir = mkdtempSync(join(tmpdir(), 'bench-ingest-night-'));
 try {
 	const raw = await rawThroughput();
-	const ingest = await runIngestProcess(databaseDir);
-	const peak = /peak memory\s+(\d+) MiB/.exec(ingest.output)?.[1] ?? '?';
+	const ingest = await runIngestProcess(databaseDir, ['--no-images', '--no-hashtags']);
 	const performances = /performances\s+new (\d+)/.exec(ingest.output)?.[1] ?? '0';
 	const venues = /venues\s+new (\d+)/.exec(ingest.output)?.[1] ?? '0';
 	const records = Number(performances) + Number(venues);
@@ -119,10 +122,21 @@ try {
 		`raw server   ${raw.requests} requests, ${(raw.bytes / 1_048_576).toFixed(1)} MiB in ${raw.seconds.toFixed(2)} s → ${rawRate.toFixed(0)} records/s`,
 	);
 	console.log(
-		`ingest       ${records} records (incl. box office, writes, process start) in ${ingest.seconds.toFixed(2)} s → ${ingestRate.toFixed(0)} records/s, peak memory ${peak} MiB`,
+		`ingest       ${records} records (incl. box office, writes, process start) in ${ingest.seconds.toFixed(2)} s → ${ingestRate.toFixed(0)} records/s, peak memory ${peakOf(ingest.output)} MiB`,
 	);
 	console.log(`ratio        ingest / raw = ${(ingestRate / rawRate).toFixed(2)}`);
+
+	// The hostile night (SECURITY.md G13): the whole first ingest, posters and hashtags included,
+	// through the demo's faults (HTTP 500s, missing details, broken, oversized, bomb and
+	// off-host images), with the server in another process so the memory is the ingest's own.
+	const night = await runIngestProcess(nightDir, []);
+	const nightPeak = peakOf(night.output);
+	const images = /images\s+processed (\d+) · reused \d+ · failed (\d+)/.exec(night.output);
+	console.log(
+		`night        full ingest with ${images?.[1] ?? '?'} images (${images?.[2] ?? '?'} bad ones skipped) and hashtags in ${night.seconds.toFixed(1)} s (target < 300 s), peak memory ${nightPeak} MiB (target < 512 MiB) — ${(nightPeak / peakOf(ingest.output)).toFixed(2)}× the catalogue-only run`,
+	);
 } finally {
 	await server.close();
 	rmSync(databaseDir, { recursive: true, force: true });
+	rmSync(nightDir, { recursive: true, force: true });
 }
