@@ -1,8 +1,11 @@
 /**
- * Reliability: kill -9 the ingest at random points 20 times (posters and hashtags included), then
- * run it once more. After every kill the database must pass `PRAGMA integrity_check`, hold no
- * half-written performance, and keep a user's review and favorite untouched; the final run must
- * succeed. The baseline is one uninterrupted run of the same work, timed in the same run.
+ * Reliability: kill -9 the ingest at random points (20 by default, `FAULT_KILLS=100` for the
+ * SECURITY.md G11 figure), posters and hashtags included, then run it once more. Before every
+ * run a fifth of the shows change title and poster at the source, so each run has a catalogue
+ * transaction and images to interrupt. After every kill the database must pass
+ * `PRAGMA integrity_check`, hold no half-written performance, and keep a user's review and
+ * favorite untouched; the final run must succeed and hold the source's latest version of every
+ * changed show (nothing lost). The baseline is one uninterrupted run, timed in the same run.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,13 +17,15 @@ import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { favorites, performances, reviews, users } from '../db/schema/index.ts';
 import { findHalfWrittenPerformances } from '../ingest/consistency.ts';
-import { DEMO_SIZES, generateDemoDataset } from '../ingest/demo/generate.ts';
+import { DEMO_SIZES, generateDemoDataset, updateDemoPerformance } from '../ingest/demo/generate.ts';
 import { startKopisServer } from '../ingest/demo/kopis-server.ts';
+import { defaultRange } from '../ingest/run.ts';
 import { todayInKorea } from '../ingest/sync/windows.ts';
 
 const KILLS = Number(process.env.FAULT_KILLS ?? 20);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dataset = generateDemoDataset({ today: todayInKorea(), ...DEMO_SIZES.small });
+const today = todayInKorea();
+const dataset = generateDemoDataset({ today, ...DEMO_SIZES.small });
 const server = await startKopisServer({ dataset, apiKey: 'bench' });
 const dir = mkdtempSync(join(tmpdir(), 'bench-faults-'));
 const env = {
@@ -82,6 +87,48 @@ async function check(label: string): Promise<void> {
 	}
 }
 
+/** The source's shows the ingest stores completely (in its window, with a detail). */
+const window = defaultRange(today);
+const storable = dataset.performances.filter(
+	(show) =>
+		show.detailFailure === null && show.endDate >= window.from && show.startDate <= window.to,
+);
+const originalTitles = new Map(storable.map((show) => [show.id, show.title]));
+
+/** A fifth of the storable shows get a new title and a new poster URL at the source. */
+function changeShows(round: number): void {
+	for (const show of storable) {
+		if (Math.random() >= 0.2) continue;
+		const poster =
+			show.poster.fault === null
+				? { ...show.poster, path: show.poster.path.replace(/(_k\d+)?\.(\w+)$/, `_k${round}.$2`) }
+				: show.poster;
+		updateDemoPerformance(
+			dataset,
+			show.id,
+			{ title: `${originalTitles.get(show.id)} (${round}차)`, poster },
+			today,
+		);
+	}
+}
+
+/** Stored shows whose title is not the source's latest: a lost update. */
+async function titlesNotCaughtUp(): Promise<string[]> {
+	const handle = await openDatabase(env.DATABASE_URL);
+	try {
+		const stored = new Map(
+			(
+				await handle.db
+					.select({ id: performances.id, title: performances.title })
+					.from(performances)
+			).map((row) => [row.id, row.title]),
+		);
+		return storable.filter((show) => stored.get(show.id) !== show.title).map((show) => show.id);
+	} finally {
+		handle.close();
+	}
+}
+
 try {
 	// Baseline: a clean first run, then a user with a review and a favorite.
 	const first = await ingest(null);
@@ -110,9 +157,11 @@ try {
 		.insert(favorites)
 		.values({ userId: 'fault-user', performanceId: target?.id ?? '', createdAt: now });
 	handle.close();
-	// Each kill lands somewhere in a fresh full run: the media folder is emptied so images re-encode.
+	// Each kill lands somewhere in a run with real work: changed shows to write, new posters to
+	// encode (the media folder is emptied too, so even unchanged ones are made again).
 	let killedMidRun = 0;
 	for (let index = 0; index < KILLS; index += 1) {
+		changeShows(index + 1);
 		rmSync(env.MEDIA_DIR, { recursive: true, force: true });
 		const delay = Math.round(Math.random() * first.ms);
 		const result = await ingest(delay);
@@ -122,6 +171,9 @@ try {
 	const last = await ingest(null);
 	if (last.code !== 0) throw new Error(`the run after the kills failed (${last.code})`);
 	await check('after the final run');
+	const lost = await titlesNotCaughtUp();
+	if (lost.length > 0)
+		throw new Error(`after the final run, shows without their latest title: ${lost.join(', ')}`);
 	console.log(
 		`baseline     one full small-demo ingest (posters, hashtags): ${(first.ms / 1000).toFixed(1)} s`,
 	);
@@ -130,6 +182,9 @@ try {
 	);
 	console.log(
 		'after each   integrity_check ok · 0 half-written performances · review and favorite intact',
+	);
+	console.log(
+		`changes      ${storable.length} storable shows, a fifth changed (title, poster) before each run; after the final run 0 without their latest title`,
 	);
 	console.log(
 		`final run    succeeded in ${(last.ms / 1000).toFixed(1)} s (ratio to baseline ${(last.ms / first.ms).toFixed(2)})`,
