@@ -18,6 +18,7 @@ import { createApp } from './app.ts';
 import { openSessionReader } from './auth/session-reader.ts';
 import { openReviewReader } from './reviews/review-reader.ts';
 import { securityHeaders } from './security-headers.ts';
+import { serveBuiltFiles } from './static-files.ts';
 
 type AstroHandler = (
 	request: HttpBindings['incoming'],
@@ -87,17 +88,22 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
 			onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
 		}),
 	);
+	// Astro's bundles carry content hashes in their names; pages revalidate.
+	const siteCacheControl = (path: string): string =>
+		path.includes('/_astro/')
+			? 'public, max-age=31536000, immutable'
+			: 'public, max-age=0, must-revalidate';
+	root.use(
+		'*',
+		serveBuiltFiles({ root: resolve(distDir, 'client'), cacheControl: siteCacheControl }),
+	);
+	// Files too large for the memory cache, and range requests, are streamed.
 	root.use(
 		'*',
 		serveStatic({
 			root: resolve(distDir, 'client'),
 			onFound: (path, c) => {
-				c.header(
-					'Cache-Control',
-					path.includes('/_astro/')
-						? 'public, max-age=31536000, immutable'
-						: 'public, max-age=0, must-revalidate',
-				);
+				c.header('Cache-Control', siteCacheControl(path));
 			},
 		}),
 	);
