@@ -67,3 +67,19 @@ test('an unknown page answers 404 with the site’s page', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('페이지를 찾을 수 없습니다');
 });
+
+test('pages carry validators: a repeat request with the ETag gets 304, security headers kept', async ({
+	request,
+}) => {
+	const { path } = await findPerformance(request);
+	const first = await request.get(path);
+	expect(first.status()).toBe(200);
+	const etag = first.headers().etag;
+	expect(etag).toMatch(/^"[\w-]+"$/);
+	expect(first.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+	const again = await request.get(path, { headers: { 'If-None-Match': etag ?? '' } });
+	expect(again.status()).toBe(304);
+	expect(again.headers().etag).toBe(etag);
+	expect(again.headers()['content-security-policy']).toContain("default-src 'self'");
+	expect(again.headers()['x-content-type-options']).toBe('nosniff');
+});
