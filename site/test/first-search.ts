@@ -66,6 +66,33 @@ async function recordTransfer(
 	return { bytes: requests.reduce((sum, request) => sum + request.bytes, 0), requests };
 }
 
+/** Resolves once no request of the page has been in flight for `quietMs`. */
+async function networkQuiet(page: import('playwright-core').Page, quietMs: number): Promise<void> {
+	let inFlight = 0;
+	let lastChange = Date.now();
+	const started = (): void => {
+		inFlight += 1;
+		lastChange = Date.now();
+	};
+	const ended = (): void => {
+		inFlight = Math.max(0, inFlight - 1);
+		lastChange = Date.now();
+	};
+	const context = page.context();
+	context.on('request', started);
+	context.on('requestfinished', ended);
+	context.on('requestfailed', ended);
+	try {
+		while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	} finally {
+		context.off('request', started);
+		context.off('requestfinished', ended);
+		context.off('requestfailed', ended);
+	}
+}
+
 /**
  * The transfer of the first search on `${origin}/search/`, page load excluded: `query` typed in the
  * box, or a sort order picked (which lists everything in that order, from the sorted bundle).
@@ -84,7 +111,14 @@ export function firstSearchTransfer(
 				await page.getByLabel('정렬').selectOption(search.sort);
 			}
 			await page.locator('cp-search [data-results] li').first().waitFor();
-			await page.waitForLoadState('networkidle');
+			// The load state is already 'networkidle' from the page load, so waiting for it again
+			// returns at once: wait for the result thumbnails and the fetches they start instead.
+			await page.waitForFunction(() =>
+				[...document.querySelectorAll('cp-search [data-results] img')].every(
+					(image) => (image as HTMLImageElement).complete,
+				),
+			);
+			await networkQuiet(page, 500);
 		});
 	});
 }
