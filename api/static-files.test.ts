@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { serveBuiltFiles } from './static-files.ts';
@@ -118,4 +119,46 @@ test('a cache smaller than the site still serves every file right', async () => 
 			expect(await page.text()).toBe(`공연 ${index} `.repeat(50));
 		}
 	}
+});
+
+test('text goes out compressed as the client accepts it, each coding with its own ETag', async () => {
+	const page = `<main>${'<p>오늘의 공연 목록입니다.</p>'.repeat(200)}</main>`;
+	writeFileSync(join(root, 'genres', 'musical', 'index.html'), page);
+	const server = app();
+	const get = (acceptEncoding?: string, ifNoneMatch?: string) =>
+		server.request('/genres/musical/', {
+			headers: {
+				...(acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }),
+				...(ifNoneMatch === undefined ? {} : { 'If-None-Match': ifNoneMatch }),
+			},
+		});
+	const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+	const br = await get('gzip, deflate, br');
+	expect(br.headers.get('content-encoding')).toBe('br');
+	expect(br.headers.get('vary')).toBe('Accept-Encoding');
+	const brBody = await bytes(br);
+	expect(brBody.byteLength).toBeLessThan(Buffer.byteLength(page) / 10);
+	expect(brotliDecompressSync(brBody).toString()).toBe(page);
+
+	const gzip = await get('gzip, br;q=0');
+	expect(gzip.headers.get('content-encoding')).toBe('gzip');
+	expect(gunzipSync(await bytes(gzip)).toString()).toBe(page);
+
+	for (const refused of [undefined, 'identity', 'br;q=0, gzip;q=0.0']) {
+		const plain = await get(refused);
+		expect(plain.headers.get('content-encoding'), refused).toBeNull();
+		expect((await bytes(plain)).toString()).toBe(page);
+	}
+
+	const tags = [br, gzip, await get()].map((response) => response.headers.get('etag'));
+	expect(new Set(tags).size).toBe(3);
+	// A tag of any coding of this version answers 304.
+	const revalidated = await get('gzip', tags[0] ?? '');
+	expect(revalidated.status).toBe(304);
+	expect(revalidated.headers.get('etag')).toBe(tags[1]);
+
+	// Small files and images are not worth compressing.
+	const small = await server.request('/', { headers: { 'Accept-Encoding': 'br' } });
+	expect(small.headers.get('content-encoding')).toBeNull();
 });
