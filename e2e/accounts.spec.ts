@@ -61,8 +61,10 @@ test('an account from sign-up to deletion', async ({ page }) => {
 	await expect(page.getByText(email)).toBeVisible();
 	await signedInAs(page, username);
 
-	// Log out from the header.
+	// Log out from the header: the profile page, now signed out, sends the visitor to log in
+	// (waited for, or the next navigation would race that redirect).
 	await page.getByRole('button', { name: '로그아웃' }).click();
+	await expect(page).toHaveURL(/\/account\/login\/\?next=%2Faccount%2F$/);
 	await signedOut(page);
 
 	// Log in, coming back to the page that asked for it.
