@@ -74,9 +74,10 @@ function dummyHashFor(params: Argon2Params): Promise<string> {
 
 /**
  * One hash per core but one: the event loop keeps a core for every other request. Measured on
- * 2 cores under 200 simulated users (bench/load.bench.ts, load generator on the same cores):
- * 2 hashes at once gave page/API p99 141–166 ms and login p95 590 ms; 1 gave p99 114–130 ms and
- * login p95 513 ms.
+ * 2 cores under 200 simulated users with the load generator on the same cores
+ * (bench/load.bench.ts, same client): 2 hashes at once gave page and API p99 245–283 ms and login
+ * p95 530 ms; 1 gave p99 129–170 ms and login p95 757 ms. Reads are nearly every request, so
+ * they get the core; a login waits its turn instead.
  */
 function defaultHashConcurrency(): number {
 	return Math.max(1, availableParallelism() - 1);
