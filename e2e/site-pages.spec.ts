@@ -83,3 +83,10 @@ test('pages carry validators: a repeat request with the ETag gets 304, security 
 	expect(again.headers()['content-security-policy']).toContain("default-src 'self'");
 	expect(again.headers()['x-content-type-options']).toBe('nosniff');
 });
+
+test('a signed-out visit leaves no request open, so the page goes idle', async ({ page }) => {
+	// The islands' 401 answers (who am I, recommendations) must be read or cancelled: an unread
+	// body keeps its request open in the browser, and the page never reaches network idle.
+	await page.goto('/', { waitUntil: 'networkidle', timeout: 15_000 });
+	await expect(page.locator('cp-account-menu [data-signed-out]')).toBeVisible();
+});

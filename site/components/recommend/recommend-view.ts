@@ -33,7 +33,11 @@ export async function fetchRecommendations(
 		if (error instanceof DOMException && error.name === 'AbortError') throw error;
 		return { kind: 'failed', message: UNREACHABLE };
 	}
-	if (response.status === 401) return { kind: 'anonymous' };
+	if (response.status === 401) {
+		// An unread body keeps the request open in the browser (and the page never idle).
+		await response.body?.cancel();
+		return { kind: 'anonymous' };
+	}
 	const body = (await response.json().catch(() => null)) as unknown;
 	if (!response.ok || body === null) {
 		const message = (body as { error?: { message?: string } } | null)?.error?.message;

@@ -16,7 +16,11 @@ export function currentUser(): Promise<CurrentUser | null> {
 		headers: { accept: 'application/json' },
 	})
 		.then(async (response) => {
-			if (response.status !== 200) return null;
+			if (response.status !== 200) {
+				// An unread body keeps the request open in the browser (and the page never idle).
+				await response.body?.cancel();
+				return null;
+			}
 			const body = (await response.json()) as { user?: CurrentUser };
 			return body.user ?? null;
 		})
