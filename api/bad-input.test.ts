@@ -11,6 +11,7 @@ import { afterEach, expect, test } from 'vitest';
 import { MAX_BODY_BYTES } from './json-body.ts';
 import {
 	createTestApp,
+	documentedOperations,
 	insertFavorite,
 	insertPerformance,
 	insertReview,
@@ -28,32 +29,6 @@ afterEach(() => {
 	t?.destroy();
 	t = null;
 });
-
-interface Operation {
-	method: string;
-	/** OpenAPI path with `{param}` placeholders. */
-	path: string;
-	authenticated: boolean;
-	hasBody: boolean;
-}
-
-async function operations(t: TestApp): Promise<Operation[]> {
-	const doc = await (await t.request('GET', '/api/openapi.json')).json();
-	const found: Operation[] = [];
-	for (const [path, item] of Object.entries(
-		doc.paths as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>,
-	)) {
-		for (const [method, operation] of Object.entries(item)) {
-			found.push({
-				method: method.toUpperCase(),
-				path,
-				authenticated: (operation.security?.length ?? 0) > 0,
-				hasBody: operation.requestBody !== undefined,
-			});
-		}
-	}
-	return found;
-}
 
 const USER_TABLES = ['users', 'sessions', 'reviews', 'favorites'];
 
@@ -253,7 +228,7 @@ test(
 	`answers ${RUNS} bad requests across every route with a 4xx error body or a legitimate 2xx, never 5xx, and changes nothing when it refuses`,
 	async () => {
 		const w = await world();
-		const ops = await operations(w.t);
+		const ops = await documentedOperations(w.t);
 		expect(ops.length).toBeGreaterThanOrEqual(20);
 		let signedIn = w.me.cookie;
 		let state = await snapshot(w.t);

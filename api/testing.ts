@@ -266,3 +266,31 @@ export async function insertFavorite(
 ): Promise<void> {
 	await db.insert(favorites).values({ userId, performanceId, createdAt });
 }
+
+/** A route the app documents in its OpenAPI document. */
+export interface DocumentedOperation {
+	method: string;
+	/** OpenAPI path with `{param}` placeholders. */
+	path: string;
+	authenticated: boolean;
+	hasBody: boolean;
+}
+
+/** Every documented route, from the OpenAPI document the app serves. */
+export async function documentedOperations(t: TestApp): Promise<DocumentedOperation[]> {
+	const doc = await (await t.request('GET', '/api/openapi.json')).json();
+	const found: DocumentedOperation[] = [];
+	for (const [path, item] of Object.entries(
+		doc.paths as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>,
+	)) {
+		for (const [method, operation] of Object.entries(item)) {
+			found.push({
+				method: method.toUpperCase(),
+				path,
+				authenticated: (operation.security?.length ?? 0) > 0,
+				hasBody: operation.requestBody !== undefined,
+			});
+		}
+	}
+	return found;
+}
