@@ -16,7 +16,7 @@ import { BUSY_TIMEOUT_MS, isLocalUrl } from '../../db/client.ts';
 import { performances, reviews, users } from '../../db/schema/index.ts';
 import type { ReviewSort } from './fields.ts';
 import { type RatingSummary, summariseRatings } from './rating-summary.ts';
-import { ORDERS, type PublicReviewRow } from './review-store.ts';
+import { ORDERS, PUBLIC_REVIEW_COLUMNS, type PublicReviewRow } from './review-store.ts';
 
 export interface ReviewReader {
 	/** The rating summary, or null when the performance does not exist. */
@@ -26,20 +26,6 @@ export interface ReviewReader {
 }
 
 const builder = new QueryBuilder();
-
-/** Column order matters: rows are read as arrays in this order (see toRow). */
-const pageColumns = {
-	id: reviews.id,
-	performanceId: reviews.performanceId,
-	username: users.username,
-	ratingHalves: reviews.ratingHalves,
-	title: reviews.title,
-	body: reviews.body,
-	seenOn: reviews.seenOn,
-	hasSpoilers: reviews.hasSpoilers,
-	createdAt: reviews.createdAt,
-	updatedAt: reviews.updatedAt,
-};
 
 export const SUMMARY_SQL = builder
 	.select({ ratingHalves: reviews.ratingHalves, count: count(reviews.id) })
@@ -51,7 +37,7 @@ export const SUMMARY_SQL = builder
 
 function pageSql(sort: ReviewSort): string {
 	return builder
-		.select(pageColumns)
+		.select(PUBLIC_REVIEW_COLUMNS)
 		.from(reviews)
 		.innerJoin(users, eq(users.id, reviews.userId))
 		.where(eq(reviews.performanceId, sql.placeholder('performanceId')))

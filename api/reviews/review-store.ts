@@ -73,7 +73,11 @@ export class ReviewExistsError extends Error {
 	}
 }
 
-const publicColumns = {
+/**
+ * What a public review shows. Column order matters to the native reader, which reads rows as
+ * arrays in this order (review-reader.ts).
+ */
+export const PUBLIC_REVIEW_COLUMNS = {
 	id: reviews.id,
 	performanceId: reviews.performanceId,
 	username: users.username,
@@ -114,7 +118,7 @@ export function createReviewStore(db: Database, reader: ReviewReader | null = nu
 		.prepare();
 	function pageQuery(sort: ReviewSort) {
 		return db
-			.select(publicColumns)
+			.select(PUBLIC_REVIEW_COLUMNS)
 			.from(reviews)
 			.innerJoin(users, eq(users.id, reviews.userId))
 			.where(eq(reviews.performanceId, sql.placeholder('performanceId')))
@@ -129,13 +133,13 @@ export function createReviewStore(db: Database, reader: ReviewReader | null = nu
 		lowest: pageQuery('lowest'),
 	};
 	const findQuery = db
-		.select(publicColumns)
+		.select(PUBLIC_REVIEW_COLUMNS)
 		.from(reviews)
 		.innerJoin(users, eq(users.id, reviews.userId))
 		.where(eq(reviews.id, sql.placeholder('id')))
 		.prepare();
 	const mineQuery = db
-		.select(publicColumns)
+		.select(PUBLIC_REVIEW_COLUMNS)
 		.from(reviews)
 		.innerJoin(users, eq(users.id, reviews.userId))
 		.where(
