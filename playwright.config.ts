@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './site/test/chromium.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workDir = `${root}.ci-tmp/e2e`;
@@ -20,17 +21,6 @@ const port = Number(process.env.E2E_PORT ?? freePort());
 process.env.E2E_PORT = String(port);
 const baseURL = `http://127.0.0.1:${port}`;
 
-/** Flags from shared/TOOLCHAIN.md: Chromium must not try to reach the (closed) network. */
-const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
-
 export default defineConfig({
 	testDir: './e2e',
 	testMatch: '**/*.spec.ts',
@@ -39,7 +29,7 @@ export default defineConfig({
 	reporter: process.env.CI ? 'line' : 'list',
 	use: {
 		baseURL,
-		launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 		trace: 'off',
 	},
 	webServer: {

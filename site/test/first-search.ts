@@ -7,17 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-
-/** shared/TOOLCHAIN.md: Chromium must not try to reach the (closed) network. */
-const ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 export interface Transfer {
 	bytes: number;
@@ -27,9 +17,9 @@ export interface Transfer {
 async function withPage<T>(work: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
 	const profile = await mkdtemp(join(tmpdir(), 'chr-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		headless: true,
-		args: ARGS,
+		args: CHROMIUM_ARGS,
 	});
 	try {
 		return await work(context.pages()[0] ?? (await context.newPage()));
