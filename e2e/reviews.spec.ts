@@ -34,18 +34,29 @@ async function reviewState(page: Page, id: string): Promise<ReviewState> {
 	return (await response.json()) as ReviewState;
 }
 
-test('a visitor sees the reviews; a member favorites, reviews, edits, deletes and unfavorites', async ({
-	page,
-}) => {
-	const violations = watchCsp(page);
+/** Dismisses every dialog (an alert would mean a script ran) and lists their messages. */
+function dismissDialogs(page: Page): string[] {
 	const dialogs: string[] = [];
 	page.on('dialog', (dialog) => {
 		dialogs.push(dialog.message());
 		void dialog.dismiss();
 	});
+	return dialogs;
+}
+
+/** The sitemap's first performance page and its id. */
+async function firstPerformance(page: Page): Promise<{ path: string; id: string }> {
 	const [path] = await performancePaths(page.request);
 	if (path === undefined) throw new Error('the sitemap lists no performance');
-	const id = /PF\d+/.exec(path)?.[0] ?? '';
+	return { path, id: /PF\d+/.exec(path)?.[0] ?? '' };
+}
+
+test('a visitor sees the reviews; a member favorites, reviews, edits, deletes and unfavorites', async ({
+	page,
+}) => {
+	const violations = watchCsp(page);
+	const dialogs = dismissDialogs(page);
+	const { path, id } = await firstPerformance(page);
 	const reviews = page.locator('cp-reviews');
 	const favorite = page.locator('cp-favorite-button button');
 
@@ -148,14 +159,8 @@ test('a visitor sees the reviews; a member favorites, reviews, edits, deletes an
 });
 
 test('hostile text in every review field shows as text and never runs', async ({ page }) => {
-	const dialogs: string[] = [];
-	page.on('dialog', (dialog) => {
-		dialogs.push(dialog.message());
-		void dialog.dismiss();
-	});
-	const [path] = await performancePaths(page.request);
-	if (path === undefined) throw new Error('the sitemap lists no performance');
-	const id = /PF\d+/.exec(path)?.[0] ?? '';
+	const dialogs = dismissDialogs(page);
+	const { path, id } = await firstPerformance(page);
 	const at = new Date().toISOString();
 	const hostile = XSS_PAYLOADS.map((payload, index) => ({
 		id: index + 1,
