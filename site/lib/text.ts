@@ -9,7 +9,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
 	nbsp: ' ',
 };
 
-function decodeEntities(text: string): string {
+/** Named (the few HTML uses in text) and numeric character references. */
+export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
 		if (body.startsWith('#x') || body.startsWith('#X'))
 			return String.fromCodePoint(Number.parseInt(body.slice(2), 16));

@@ -2,6 +2,7 @@
  * Just enough HTML reading for assertions on the pages we build ourselves (well-formed, no
  * surprises): elements by attribute with balanced tags, attributes, visible text.
  */
+import { decodeEntities } from '../lib/text.ts';
 
 const VOID = new Set([
 	'area',
@@ -55,23 +56,6 @@ export function element(html: string, selector: string): string {
 	const [first] = elements(html, selector);
 	if (first === undefined) throw new Error(`no element matching ${selector}`);
 	return first;
-}
-
-const ENTITIES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: ' ',
-};
-
-export function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, body: string) => {
-		if (body[0] !== '#') return ENTITIES[body] ?? reference;
-		const hex = body[1] === 'x' || body[1] === 'X';
-		return String.fromCodePoint(Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10));
-	});
 }
 
 /** The text a reader sees: tags and scripts removed, entities decoded, whitespace collapsed. */
