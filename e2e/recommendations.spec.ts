@@ -6,19 +6,8 @@
  *
  * One sign-up (one argon2 call from 127.0.0.1), through the API: the sign-up form has its own test.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { watchCsp } from './site-helpers.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-	return violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map(
-			(violation) =>
-				`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-		);
-}
+import { expect, test } from '@playwright/test';
+import { seriousViolations, watchCsp } from './site-helpers.ts';
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { findPerformance, searchFor } from './site-helpers.ts';
-
-async function seriousViolations(page: import('@playwright/test').Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-	return violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map(
-			(violation) =>
-				`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-		);
-}
+import { findPerformance, searchFor, seriousViolations } from './site-helpers.ts';
 
 test('home has no serious or critical accessibility violations', async ({ page }) => {
 	await page.goto('/');

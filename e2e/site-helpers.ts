@@ -2,6 +2,7 @@
  * Shared by the site's browser tests. They know no ids: performances are picked from the built
  * site itself (sitemap, then pages), so the same specs run on any dataset.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 export interface PerformanceFacts {
@@ -104,4 +105,15 @@ export function watchCsp(page: Page): string[] {
 		if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
 	});
 	return violations;
+}
+
+/** axe's WCAG 2 A/AA findings of serious or critical impact, one line each with their nodes. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	return violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map(
+			(violation) =>
+				`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+		);
 }
