@@ -1,0 +1,49 @@
+/**
+ * The import rules of .dependency-cruiser.cjs for `.astro` files, which dependency-cruiser cannot
+ * parse: a page or component may use core/, db/ and site/, and take only types from api/.
+ * Run by `npm run check`; prints one line per broken rule and exits 1.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** `import … from '…'`, `import '…'` and `export … from '…'` statements, type-only flagged. */
+const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+/** Parts a site file may not import from at all. */
+const FORBIDDEN = /^(ingest|demo|scripts|bench|e2e)\//;
+
+function astroFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return astroFiles(path);
+		return entry.name.endsWith('.astro') ? [path] : [];
+	});
+}
+
+export function brokenImportRules(file: string, source: string): string[] {
+	const problems: string[] = [];
+	const from = relative(root, file);
+	for (const match of source.matchAll(IMPORT)) {
+		const specifier = match[3] ?? '';
+		if (!specifier.startsWith('.')) continue;
+		const target = relative(root, resolve(dirname(file), specifier));
+		const typeOnly = match[2] !== undefined;
+		if (FORBIDDEN.test(target)) problems.push(`${from}: imports ${target} (site code may not)`);
+		else if (target.startsWith('api/') && !typeOnly) {
+			problems.push(`${from}: imports ${target} for its values (site takes only types from api)`);
+		}
+	}
+	return problems;
+}
+
+if (import.meta.main) {
+	const problems = astroFiles(join(root, 'site')).flatMap((file) =>
+		brokenImportRules(file, readFileSync(file, 'utf8')),
+	);
+	for (const problem of problems) console.error(problem);
+	if (problems.length > 0) process.exit(1);
+	console.log('astro imports: ok');
+}
