@@ -1,13 +1,7 @@
 import { expect, test } from 'vitest';
-import {
-	Birthday,
-	Email,
-	isCalendarDate,
-	isPastBirthday,
-	koreanToday,
-	NewPassword,
-	Username,
-} from './account-fields.ts';
+import { isCalendarDate } from '../core/calendar.ts';
+import { koreanToday } from '../core/korean-today.ts';
+import { Birthday, Email, isPastBirthday, NewPassword, Username } from './account-fields.ts';
 import { isCommonPassword } from './auth/common-passwords.ts';
 
 test.each([

@@ -4,6 +4,8 @@
  * input (and joined into the error's summary).
  */
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../core/calendar.ts';
+import { koreanToday } from '../core/korean-today.ts';
 import { isCommonPassword } from './auth/common-passwords.ts';
 import { withParticle } from './korean.ts';
 
@@ -93,19 +95,8 @@ export const Birthday = z
 	.refine(isCalendarDate, { error: '생일이 달력에 없는 날짜입니다.' })
 	.openapi({ format: 'date', example: '1990-05-17' });
 
-export function isCalendarDate(value: string): boolean {
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const KST_OFFSET_MS = 9 * 60 * 60_000;
 /** Older birthdays are typing mistakes. */
 export const EARLIEST_BIRTHDAY = '1900-01-01';
-
-/** Today's date in Korea, where the site's users live, as `YYYY-MM-DD`. */
-export function koreanToday(now: number): string {
-	return new Date(now + KST_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function isPastBirthday(value: string, now: number): boolean {
 	return value >= EARLIEST_BIRTHDAY && value < koreanToday(now);

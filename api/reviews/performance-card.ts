@@ -5,13 +5,13 @@
  */
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
+import { koreanToday } from '../../core/korean-today.ts';
 import {
 	type ImageVariant,
 	type PerformanceState,
 	performanceImages,
 	performances,
 } from '../../db/schema/index.ts';
-import { koreanToday } from '../account-fields.ts';
 
 export const PerformanceCard = z
 	.object({

@@ -9,7 +9,7 @@
  * query for the cards. Only the first request after start-up waits for the snapshot.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { koreanToday } from '../account-fields.ts';
+import { koreanToday } from '../../core/korean-today.ts';
 import { requireAuth, requireSession } from '../auth/middleware.ts';
 import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../openapi.ts';
 import { loadCards } from '../recommend/cards.ts';

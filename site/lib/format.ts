@@ -1,6 +1,7 @@
 /** Korean display formats for dates, prices, ratings and states. */
+
+import { weekday } from '../../core/calendar.ts';
 import type { PerformanceState, ScheduleSlot } from '../../db/schema/catalog.ts';
-import { weekday } from './dates.ts';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'] as const;
 

@@ -5,6 +5,9 @@
  * (common passwords, taken emails and usernames) comes back from the API in the same shape.
  */
 
+import { isCalendarDate } from '../../../core/calendar.ts';
+import { koreanToday } from '../../../core/korean-today.ts';
+
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
 export const USERNAME_MIN_LENGTH = 2;
@@ -39,21 +42,9 @@ function topic(label: string): string {
 	return label + (hasFinalConsonant(label) ? '은' : '는');
 }
 
-const KST_OFFSET_MS = 9 * 60 * 60_000;
-
-/** Today's date in Korea as `YYYY-MM-DD`, the API's "today" for birthdays. */
-export function koreanToday(now: number = Date.now()): string {
-	return new Date(now + KST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The latest birthday the API accepts: yesterday in Korea (for the date input's `max`). */
 export function latestBirthday(now: number = Date.now()): string {
 	return koreanToday(now - 24 * 60 * 60_000);
-}
-
-function isCalendarDate(value: string): boolean {
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function checkNewPassword(label: string, value: string): string | null {

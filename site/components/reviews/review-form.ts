@@ -4,13 +4,9 @@
  */
 import type { ReviewCreate } from '../../../api/reviews/fields.ts';
 import type { Review } from '../../../api/reviews/responses.ts';
+import { koreanToday } from '../../../core/korean-today.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-
-/** Today in Korea, where "not in the future" is decided (the API uses the same calendar). */
-export function koreanToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul' }).format(now);
-}
 
 function control(form: HTMLFormElement, name: string): Control | null {
 	const found = form.elements.namedItem(name);
@@ -45,7 +41,7 @@ export function fillReview(form: HTMLFormElement, review: Review | null): void {
 	form.reset();
 	clearErrors(form);
 	const seenOn = control(form, 'seenOn');
-	if (seenOn instanceof HTMLInputElement) seenOn.max = koreanToday();
+	if (seenOn instanceof HTMLInputElement) seenOn.max = koreanToday(Date.now());
 	if (review === null) return;
 	const set = (name: string, value: string): void => {
 		const field = control(form, name);
@@ -90,7 +86,7 @@ export function checkLocally(form: HTMLFormElement): Record<string, string> {
 	const fields: Record<string, string> = {};
 	if (!Number.isFinite(readReview(form).rating)) fields.rating = '별점을 골라 주세요.';
 	const seenOn = text(form, 'seenOn');
-	if (seenOn !== null && seenOn > koreanToday()) {
+	if (seenOn !== null && seenOn > koreanToday(Date.now())) {
 		fields.seenOn = '관람일은 오늘이나 그 이전이어야 합니다.';
 	}
 	return fields;
