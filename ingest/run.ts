@@ -8,6 +8,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { addDays } from '../core/calendar.ts';
 import { koreanToday } from '../core/korean-today.ts';
 import type { Database } from '../db/client.ts';
+import { performanceStateSql } from '../db/performance-state.ts';
 import {
 	type IngestCounts,
 	type IngestRunKind,
@@ -78,7 +79,7 @@ export function defaultRange(today: string): { from: string; to: string } {
  * keep yesterday's state: states follow the dates instead. Only rows that change are written.
  */
 async function refreshStates(tx: Transaction, today: string): Promise<void> {
-	const expected = sql`CASE WHEN ${performances.startDate} > ${today} THEN 'upcoming' WHEN ${performances.endDate} < ${today} THEN 'finished' ELSE 'running' END`;
+	const expected = performanceStateSql(today);
 	await tx
 		.update(performances)
 		.set({ state: sql`${expected}` })

@@ -6,12 +6,8 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { koreanToday } from '../../core/korean-today.ts';
-import {
-	type ImageVariant,
-	type PerformanceState,
-	performanceImages,
-	performances,
-} from '../../db/schema/index.ts';
+import { PERFORMANCE_STATES, STATE_LABELS, stateOn } from '../../core/performance-state.ts';
+import { type ImageVariant, performanceImages, performances } from '../../db/schema/index.ts';
 
 export const PerformanceCard = z
 	.object({
@@ -19,8 +15,8 @@ export const PerformanceCard = z
 		title: z.string(),
 		startDate: z.string().openapi({ format: 'date' }),
 		endDate: z.string().openapi({ format: 'date' }),
-		state: z.enum(['upcoming', 'running', 'finished']).openapi({
-			description: '오늘 날짜 기준: 공연예정 upcoming, 공연중 running, 공연완료 finished',
+		state: z.enum(PERFORMANCE_STATES).openapi({
+			description: `오늘 날짜 기준: ${PERFORMANCE_STATES.map((state) => `${STATE_LABELS[state]} ${state}`).join(', ')}`,
 		}),
 		genreName: z.string(),
 		venueName: z.string(),
@@ -64,12 +60,6 @@ type CardRow = {
 	posterStatus: string | null;
 	posterVariants: ImageVariant[] | null;
 };
-
-export function stateOn(startDate: string, endDate: string, today: string): PerformanceState {
-	if (today < startDate) return 'upcoming';
-	if (today > endDate) return 'finished';
-	return 'running';
-}
 
 function mediaUrl(path: string): string {
 	return `/media/${path.split('/').map(encodeURIComponent).join('/')}`;

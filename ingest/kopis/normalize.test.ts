@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { stateOn as stateFromDates } from '../../core/performance-state.ts';
 import {
 	bookingLinks,
 	boxOfficeEntries,
@@ -16,7 +17,6 @@ import {
 	normalizeBoxOfficeEntry,
 	normalizePerformance,
 	normalizeVenue,
-	stateFromDates,
 } from './normalize.ts';
 import { parseKopisXml, validateRecords } from './parse.ts';
 import {

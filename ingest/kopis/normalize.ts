@@ -2,13 +2,8 @@
  * Validated KOPIS records → the insert shapes of db/schema. Pure: the same records (and `today`)
  * always give the same rows, which is what the sync's content hash relies on.
  */
-import type {
-	boxOfficeEntries,
-	halls,
-	PerformanceState,
-	performances,
-	venues,
-} from '../../db/schema/index.ts';
+import { stateFromLabel, stateOn } from '../../core/performance-state.ts';
+import type { boxOfficeEntries, halls, performances, venues } from '../../db/schema/index.ts';
 import { areaCodeFromName, findArea, genreCodeFromLabel } from './codes.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
 import { htmlToText } from './html-text.ts';
@@ -45,12 +40,6 @@ export interface NormalizedVenue {
 	halls: (typeof halls.$inferInsert)[];
 }
 
-const STATE_BY_LABEL: Readonly<Record<string, PerformanceState>> = {
-	공연예정: 'upcoming',
-	공연중: 'running',
-	공연완료: 'finished',
-};
-
 /**
  * One performance from its list row, its detail, or both (detail values win where both have
  * one). `today` (ISO, Korea) decides the state when KOPIS gives no label.
@@ -84,8 +73,8 @@ export function normalizePerformance(
 		startDate: base.startDate,
 		endDate: base.endDate,
 		state:
-			(stateLabel === null ? undefined : STATE_BY_LABEL[stateLabel.replace(/\s/g, '')]) ??
-			stateFromDates(base.startDate, base.endDate, today),
+			(stateLabel === null ? null : stateFromLabel(stateLabel)) ??
+			stateOn(base.startDate, base.endDate, today),
 		genreCode: genreCodeFromLabel(base.genreName),
 		genreName: base.genreName,
 		venueId: detail?.venueId ?? null,
@@ -145,17 +134,6 @@ export function normalizePerformance(
 			})),
 		],
 	};
-}
-
-/** Before the first day upcoming, after the last day finished, else running (ISO strings compare). */
-export function stateFromDates(
-	startDate: string,
-	endDate: string,
-	today: string,
-): PerformanceState {
-	if (today < startDate) return 'upcoming';
-	if (today > endDate) return 'finished';
-	return 'running';
 }
 
 /** One venue from its list row, its detail, or both (detail values win where both have one). */
