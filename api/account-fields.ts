@@ -5,9 +5,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../core/calendar.ts';
+import { withParticle } from '../core/korean-particle.ts';
 import { koreanToday } from '../core/korean-today.ts';
 import { isCommonPassword } from './auth/common-passwords.ts';
-import { withParticle } from './korean.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Long passphrases are welcome; past this the request is refused rather than hashed. */

@@ -6,6 +6,7 @@
  */
 
 import { isCalendarDate } from '../../../core/calendar.ts';
+import { withParticle } from '../../../core/korean-particle.ts';
 import { koreanToday } from '../../../core/korean-today.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -29,17 +30,12 @@ export type FieldName =
 	| 'gender'
 	| 'birthday';
 
-function hasFinalConsonant(word: string): boolean {
-	const code = word.charCodeAt(word.length - 1);
-	return code >= 0xac00 && code <= 0xd7a3 && (code - 0xac00) % 28 !== 0;
-}
-
 function object(label: string): string {
-	return label + (hasFinalConsonant(label) ? '을' : '를');
+	return withParticle(label, '을/를');
 }
 
 function topic(label: string): string {
-	return label + (hasFinalConsonant(label) ? '은' : '는');
+	return withParticle(label, '은/는');
 }
 
 /** The latest birthday the API accepts: yesterday in Korea (for the date input's `max`). */
