@@ -5,6 +5,7 @@
  * feature that did not count.
  */
 import { particle } from '../../core/korean-particle.ts';
+import { starsFromHalves } from '../../core/ratings.ts';
 import type { CatalogEntry } from './catalog.ts';
 import type { FeatureKind, FeatureTable } from './features.ts';
 import type { HistoryItem, TasteProfile } from './profile.ts';
@@ -57,7 +58,7 @@ export function withAnd(quoted: string, word: string): string {
 
 /** 9 half-stars → `4.5`, 8 → `4`. */
 export function starsOf(ratingHalves: number): string {
-	return ratingHalves % 2 === 0 ? String(ratingHalves / 2) : (ratingHalves / 2).toFixed(1);
+	return String(starsFromHalves(ratingHalves));
 }
 
 interface Shared {

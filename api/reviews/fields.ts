@@ -3,9 +3,16 @@
  * the types the islands import. Messages are Korean and name their field, because the form shows
  * them beside the input.
  */
+
 import { z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../../core/calendar.ts';
 import { koreanToday } from '../../core/korean-today.ts';
+import {
+	isHalfStep,
+	RATING_STARS_MAX,
+	RATING_STARS_MIN,
+	RATING_STARS_STEP,
+} from '../../core/ratings.ts';
 import { EARLIEST_BIRTHDAY } from '../account-fields.ts';
 
 export const REVIEW_TITLE_MAX = 100;
@@ -36,11 +43,14 @@ function storable(label: string) {
  * is an exact integer (`reviews.rating_halves`). A number only: "4" and NaN are refused, not coerced.
  */
 export const Rating = z
-	.number({ error: '별점은 0.5부터 5까지의 숫자여야 합니다.' })
-	.min(0.5, { error: '별점은 0.5점 이상이어야 합니다.' })
-	.max(5, { error: '별점은 5점 이하여야 합니다.' })
-	.refine((value) => Number.isInteger(value * 2), { error: '별점은 0.5점 단위여야 합니다.' })
-	.openapi({ example: 4.5, description: '0.5~5, 0.5 단위' });
+	.number({ error: `별점은 ${RATING_STARS_MIN}부터 ${RATING_STARS_MAX}까지의 숫자여야 합니다.` })
+	.min(RATING_STARS_MIN, { error: `별점은 ${RATING_STARS_MIN}점 이상이어야 합니다.` })
+	.max(RATING_STARS_MAX, { error: `별점은 ${RATING_STARS_MAX}점 이하여야 합니다.` })
+	.refine(isHalfStep, { error: `별점은 ${RATING_STARS_STEP}점 단위여야 합니다.` })
+	.openapi({
+		example: 4.5,
+		description: `${RATING_STARS_MIN}~${RATING_STARS_MAX}, ${RATING_STARS_STEP} 단위`,
+	});
 
 /** Text is stored exactly as written (never trimmed, escaped or sanitised); "" means none. */
 function optionalText(label: string, max: number) {

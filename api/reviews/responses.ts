@@ -2,7 +2,9 @@
  * What review, favorite and history routes answer: the public review shape and the errors only
  * these routes give (the shared table in openapi.ts words 403 and 409 for accounts).
  */
+
 import { z } from '@hono/zod-openapi';
+import { starsFromHalves } from '../../core/ratings.ts';
 import { ApiError, ErrorBody } from '../errors.ts';
 import { jsonResponse } from '../openapi.ts';
 import type { PublicReviewRow } from './review-store.ts';
@@ -35,7 +37,7 @@ export function toReview(row: PublicReviewRow): Review {
 		id: row.id,
 		performanceId: row.performanceId,
 		username: row.username,
-		rating: row.ratingHalves / 2,
+		rating: starsFromHalves(row.ratingHalves),
 		title: row.title,
 		body: row.body,
 		seenOn: row.seenOn,

@@ -5,6 +5,7 @@
  */
 import { asc, type Column, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { stateOn } from '../../core/performance-state.ts';
+import { type RatingSummary, summariseRatings } from '../../core/ratings.ts';
 import type { Database } from '../../db/client.ts';
 import {
 	bookingLinks,
@@ -18,7 +19,6 @@ import { hashtags, performanceHashtags } from '../../db/schema/hashtags.ts';
 import { reviews } from '../../db/schema/reviews.ts';
 import { type Genre, genreOf } from './genres.ts';
 import { type Picture, pictureOf } from './images.ts';
-import { type RatingSummary, summariseRatings } from './ratings.ts';
 import { type Region, regionOf } from './regions.ts';
 
 export type PerformanceRow = typeof performances.$inferSelect;

@@ -1,10 +1,11 @@
 /** Everything a performance page shows, assembled from a loaded catalogue. */
+
+import type { RatingSummary } from '../../core/ratings.ts';
 import type { PriceTier } from '../../db/schema/catalog.ts';
 import type { Catalog, PerformanceRow, PerformanceSummary, VenueWithHalls } from './catalog.ts';
 import { compareForListing, indexCatalog } from './catalog-index.ts';
 import { type Picture, pictureOf, shareImageUrl, variantUrl } from './images.ts';
 import { parseCredit, personPath, personSlug } from './people.ts';
-import type { RatingSummary } from './ratings.ts';
 import { groupSchedule, type ScheduleRow } from './schedule.ts';
 import { searchMonths } from './search/search-options.ts';
 import { plainParagraphs, present, safeHttpUrl } from './text.ts';
