@@ -186,6 +186,21 @@ describe('normalizePerformance', () => {
 		expect(stateFromDates('2025-01-01', '2025-01-01', '2025-01-01')).toBe('running');
 	});
 
+	test('stores the synopsis as text, once decoded: escaped markup stays the reference it was', () => {
+		const detail = PerformanceDetailRecord.parse({
+			mt20id: 'PF1',
+			prfnm: '제목',
+			prfpdfrom: '2026.03.01',
+			prfpdto: '2026.03.31',
+			genrenm: '연극',
+			fcltynm: '극장',
+			sty: '<p>&amp;lt;b&amp;gt;는 태그가 아니라 글자</p><p>&#1114112; &#xD800; 그대로</p>',
+		});
+		expect(normalizePerformance(null, detail, TODAY).performance.synopsis).toBe(
+			'&lt;b&gt;는 태그가 아니라 글자\n\n&#1114112; &#xD800; 그대로',
+		);
+	});
+
 	test('cleans booking links, people, synopsis and the hall text of a messy detail', () => {
 		const detail = PerformanceDetailRecord.parse({
 			mt20id: 'PF1',

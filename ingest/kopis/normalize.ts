@@ -2,11 +2,12 @@
  * Validated KOPIS records → the insert shapes of db/schema. Pure: the same records (and `today`)
  * always give the same rows, which is what the sync's content hash relies on.
  */
+
+import { htmlToText } from '../../core/html-text.ts';
 import { stateFromLabel, stateOn } from '../../core/performance-state.ts';
 import type { boxOfficeEntries, halls, performances, venues } from '../../db/schema/index.ts';
 import { areaCodeFromName, findArea, genreCodeFromLabel } from './codes.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
-import { htmlToText } from './html-text.ts';
 import { httpUrl } from './links.ts';
 import { parsePriceTiers } from './prices.ts';
 import type {
@@ -20,7 +21,6 @@ import { parseSchedule } from './schedule.ts';
 
 export { areaCodeFromName, genreCodeFromLabel } from './codes.ts';
 export { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
-export { htmlToText } from './html-text.ts';
 export { type PriceTier, parsePriceTiers } from './prices.ts';
 export { parseSchedule, type ScheduleSlot } from './schedule.ts';
 

@@ -8,7 +8,7 @@ import { type Picture, pictureOf, shareImageUrl, variantUrl } from './images.ts'
 import { parseCredit, personPath, personSlug } from './people.ts';
 import { groupSchedule, type ScheduleRow } from './schedule.ts';
 import { searchMonths } from './search/search-options.ts';
-import { plainParagraphs, present, safeHttpUrl } from './text.ts';
+import { paragraphs, present, safeHttpUrl } from './text.ts';
 
 export interface PersonCredit {
 	name: string;
@@ -191,7 +191,7 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 		}),
 		hashtags: catalog.hashtags.get(id) ?? [],
 		rating: summary.rating,
-		synopsis: plainParagraphs(row.synopsis),
+		synopsis: paragraphs(row.synopsis),
 		flags: flagsOf(row),
 		sameVenue: sameVenueOf(catalog, row),
 		sameCast: sameCastOf(
