@@ -5,6 +5,7 @@
  */
 
 import { z } from '@hono/zod-openapi';
+import { EARLIEST_BIRTHDAY } from '../../core/account-fields.ts';
 import { isCalendarDate } from '../../core/calendar.ts';
 import { koreanToday } from '../../core/korean-today.ts';
 import {
@@ -13,7 +14,6 @@ import {
 	RATING_STARS_MIN,
 	RATING_STARS_STEP,
 } from '../../core/ratings.ts';
-import { EARLIEST_BIRTHDAY } from '../account-fields.ts';
 
 export const REVIEW_TITLE_MAX = 100;
 export const REVIEW_BODY_MAX = 5000;
