@@ -19,44 +19,13 @@ import {
 	PASSWORD_MIN_LENGTH,
 	USERNAME,
 } from '../core/account-fields.ts';
-import type { TextField } from '../core/field-rules.ts';
 import { withParticle } from '../core/korean-particle.ts';
 import { isCommonPassword } from './auth/common-passwords.ts';
+import { textSchema } from './text-schema.ts';
 
 /** Missing and non-string values, which the forms never send, worded per field. */
 function notText(label: string): (issue: { input: unknown }) => string {
 	return (issue) => (issue.input === undefined ? missingMessage(label) : notTextMessage(label));
-}
-
-/** A zod string with the field's steps and then its rules, in core's order and words. */
-function textSchema(field: TextField, typeError: z.core.$ZodErrorMap) {
-	let schema = z.string({ error: typeError });
-	for (const step of field.steps) {
-		schema =
-			step === 'trim'
-				? schema.trim()
-				: step === 'lowercase'
-					? schema.toLowerCase()
-					: schema.normalize('NFC');
-	}
-	for (const rule of field.rules) {
-		const error = { error: rule.message };
-		switch (rule.kind) {
-			case 'minLength':
-				schema = schema.min(rule.length, error);
-				break;
-			case 'maxLength':
-				schema = schema.max(rule.length, error);
-				break;
-			case 'pattern':
-				schema = schema.regex(rule.pattern, error);
-				break;
-			case 'check':
-				schema = schema.refine(rule.test, error);
-				break;
-		}
-	}
-	return schema;
 }
 
 export const Email = textSchema(EMAIL, notText('이메일')).openapi({

@@ -6,6 +6,7 @@
 
 import { createRoute, z } from '@hono/zod-openapi';
 import { halvesFromStars } from '../../core/ratings.ts';
+import { isSeenOnPossible, SEEN_ON_NOT_PAST } from '../../core/review-fields.ts';
 import { type Auth, requireAuth } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
 import {
@@ -17,7 +18,6 @@ import {
 	UNSAFE_REQUEST_ERRORS,
 } from '../openapi.ts';
 import {
-	isSeenOnPossible,
 	Paging,
 	PER_PAGE_DEFAULT,
 	PerformanceParam,
@@ -27,7 +27,6 @@ import {
 	ReviewParam,
 	ReviewSort,
 	ReviewUpdate,
-	SEEN_ON_NOT_PAST,
 } from '../reviews/fields.ts';
 import { RatingSummary } from '../reviews/rating-summary.ts';
 import {

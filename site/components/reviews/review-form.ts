@@ -5,6 +5,7 @@
 import type { ReviewCreate } from '../../../api/reviews/fields.ts';
 import type { Review } from '../../../api/reviews/responses.ts';
 import { koreanToday } from '../../../core/korean-today.ts';
+import { checkReview } from '../../../core/review-fields.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -81,13 +82,16 @@ export function showErrors(form: HTMLFormElement, fields: Record<string, string>
 	return shown;
 }
 
-/** The browser's own checks (required rating, lengths) before anything is sent. */
+/** The API's checks (core/review-fields.ts) on what the form would send, before it is sent. */
 export function checkLocally(form: HTMLFormElement): Record<string, string> {
-	const fields: Record<string, string> = {};
-	if (!Number.isFinite(readReview(form).rating)) fields.rating = '별점을 골라 주세요.';
-	const seenOn = text(form, 'seenOn');
-	if (seenOn !== null && seenOn > koreanToday(Date.now())) {
-		fields.seenOn = '관람일은 오늘이나 그 이전이어야 합니다.';
-	}
-	return fields;
+	const review = readReview(form);
+	return checkReview(
+		{
+			rating: review.rating,
+			title: review.title ?? null,
+			body: review.body ?? null,
+			seenOn: review.seenOn ?? null,
+		},
+		Date.now(),
+	);
 }
