@@ -10,11 +10,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { koreanToday } from '../../core/korean-today.ts';
+import { normalizeName } from '../../core/names.ts';
 import { requireAuth, requireSession } from '../auth/middleware.ts';
 import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../openapi.ts';
 import { loadCards } from '../recommend/cards.ts';
 import { createCatalogCache } from '../recommend/catalog-cache.ts';
-import { normalizeName } from '../recommend/features.ts';
 import { loadUserHistory } from '../recommend/history.ts';
 import { REASON_KINDS } from '../recommend/reasons.ts';
 import { recommend } from '../recommend/recommend.ts';
