@@ -10,15 +10,13 @@ import {
 	BIRTHDAY_NOT_TEXT,
 	EMAIL,
 	enteredPasswordField,
-	GENDER_LABELS,
-	GENDER_MESSAGE,
-	GENDERS,
 	missingMessage,
 	newPasswordField,
 	notTextMessage,
 	PASSWORD_MIN_LENGTH,
 	USERNAME,
 } from '../core/account-fields.ts';
+import { GENDER_LABELS, GENDER_MESSAGE, GENDERS } from '../core/gender.ts';
 import { withParticle } from '../core/korean-particle.ts';
 import { isCommonPassword } from './auth/common-passwords.ts';
 import { textSchema } from './text-schema.ts';

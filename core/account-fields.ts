@@ -5,9 +5,10 @@
  * the same input. What only the server can know (common passwords, taken emails and usernames)
  * stays in the API. Every message names its field, because it is shown beside the input.
  */
-import { addDays, ISO_DATE_PATTERN, isCalendarDate } from './calendar.ts';
+import { addDays, EARLIEST_PLAUSIBLE_DAY, ISO_DATE_PATTERN, isCalendarDate } from './calendar.ts';
 import type { TextField } from './field-rules.ts';
 import { firstProblem } from './field-rules.ts';
+import { GENDER_MESSAGE, isGender } from './gender.ts';
 import { withParticle } from './korean-particle.ts';
 import { koreanToday } from './korean-today.ts';
 
@@ -26,15 +27,7 @@ export const USERNAME_PATTERN = /^[\p{L}\p{N}_.-]+$/u;
 export const EMAIL_PATTERN =
 	// biome-ignore lint/complexity/noUselessEscapeInRegex: zod's source byte for byte (see above).
 	/^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-export const GENDERS = ['female', 'male', 'other'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const GENDER_LABELS: Readonly<Record<Gender, string>> = {
-	female: '여성',
-	male: '남성',
-	other: '기타',
-};
-/** Older birthdays are typing mistakes. */
-export const EARLIEST_BIRTHDAY = '1900-01-01';
+export const EARLIEST_BIRTHDAY = EARLIEST_PLAUSIBLE_DAY;
 
 /** `이메일을 입력해 주세요.`: an empty field. */
 export function missingMessage(label: string): string {
@@ -122,12 +115,6 @@ export function enteredPasswordField(label: string): TextField {
 			},
 		],
 	};
-}
-
-export const GENDER_MESSAGE = `성별은 ${GENDERS.join(', ')} 중 하나여야 합니다.`;
-
-export function isGender(value: string): value is Gender {
-	return (GENDERS as readonly string[]).includes(value);
 }
 
 export const BIRTHDAY_NOT_TEXT = '생일은 YYYY-MM-DD 형식의 문자열이어야 합니다.';

@@ -6,6 +6,12 @@
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Days people type before this are typing mistakes: birthdays, and viewing dates (the oldest
+ * KOPIS records are from the 2000s).
+ */
+export const EARLIEST_PLAUSIBLE_DAY = '1900-01-01';
+
 /** The shape of an ISO day; isCalendarDate also checks that the day exists. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -11,7 +11,7 @@ const LAST_SYLLABLE = 0xd7a3;
 const FINALS = 28;
 
 /** Digits whose Korean reading ends in a consonant: 영, 일, 삼, 육, 칠, 팔. */
-const DIGITS_WITH_FINAL = new Set(['0', '1', '3', '6', '7', '8']);
+const DIGITS_WITH_FINAL = '013678';
 
 export type ParticlePair = '을/를' | '은/는' | '이/가' | '과/와';
 
@@ -28,7 +28,7 @@ export function isHangulSyllable(char: string): boolean {
  */
 export function endsInConsonant(word: string): boolean {
 	const last = word.slice(-1);
-	if (DIGITS_WITH_FINAL.has(last)) return true;
+	if (last !== '' && DIGITS_WITH_FINAL.includes(last)) return true;
 	if (!isHangulSyllable(last)) return false;
 	return (last.charCodeAt(0) - FIRST_SYLLABLE) % FINALS !== 0;
 }

@@ -3,8 +3,7 @@
  * api/reviews/fields.ts builds the request schemas from them; the review form checks with
  * checkReview before sending, so it shows the API's own message beside each field.
  */
-import { EARLIEST_BIRTHDAY } from './account-fields.ts';
-import { ISO_DATE_PATTERN, isCalendarDate } from './calendar.ts';
+import { EARLIEST_PLAUSIBLE_DAY, ISO_DATE_PATTERN, isCalendarDate } from './calendar.ts';
 import { firstProblem, type TextField } from './field-rules.ts';
 import { withParticle } from './korean-particle.ts';
 import { koreanToday } from './korean-today.ts';
@@ -12,8 +11,7 @@ import { isHalfStep, RATING_STARS_MAX, RATING_STARS_MIN, RATING_STARS_STEP } fro
 
 export const REVIEW_TITLE_MAX = 100;
 export const REVIEW_BODY_MAX = 5000;
-/** Dates before this are typing mistakes (the oldest KOPIS records are from the 2000s). */
-export const EARLIEST_SEEN_ON = EARLIEST_BIRTHDAY;
+export const EARLIEST_SEEN_ON = EARLIEST_PLAUSIBLE_DAY;
 
 export const RATING_MESSAGES = {
 	notNumber: `별점은 ${RATING_STARS_MIN}부터 ${RATING_STARS_MAX}까지의 숫자여야 합니다.`,
