@@ -1,13 +1,9 @@
+import { z } from '@hono/zod-openapi';
 import { expect, test } from 'vitest';
-import {
-	Birthday,
-	Email,
-	isCalendarDate,
-	isPastBirthday,
-	koreanToday,
-	NewPassword,
-	Username,
-} from './account-fields.ts';
+import { EMAIL_PATTERN, isPastBirthday } from '../core/account-fields.ts';
+import { isCalendarDate } from '../core/calendar.ts';
+import { koreanToday } from '../core/korean-today.ts';
+import { Birthday, Email, NewPassword, Username } from './account-fields.ts';
 import { isCommonPassword } from './auth/common-passwords.ts';
 
 test.each([
@@ -71,4 +67,9 @@ test('checks birthdays against the calendar and the Korean date', () => {
 	expect(isPastBirthday('2025-05-01', now)).toBe(true);
 	expect(isPastBirthday('2025-05-02', now)).toBe(false);
 	expect(isPastBirthday('1899-12-31', now)).toBe(false);
+});
+
+test('checks email with zod’s own pattern, written out in core for the browser', () => {
+	expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
+	expect(EMAIL_PATTERN.flags).toBe(z.regexes.email.flags);
 });

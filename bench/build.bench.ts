@@ -15,8 +15,8 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { koreanToday } from '../core/korean-today.ts';
 import { openDatabase } from '../db/client.ts';
-import { seoulDate } from '../site/lib/dates.ts';
 import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from '../site/lib/search/bundles.ts';
 import { normalizeQuery } from '../site/lib/search/korean-query.ts';
 import {
@@ -99,7 +99,7 @@ async function prepare(name: Dataset['name'], fresh: boolean): Promise<Dataset> 
 			mediaDir: String(env.MEDIA_DIR),
 			performances: 20_000,
 			venues: 800,
-			today: seoulDate(new Date()),
+			today: koreanToday(Date.now()),
 		});
 	}
 	console.log(

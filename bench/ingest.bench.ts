@@ -13,14 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
+import { koreanToday } from '../core/korean-today.ts';
 import { DEMO_SIZES, generateDemoDataset } from '../ingest/demo/generate.ts';
 import { startKopisServer } from '../ingest/demo/kopis-server.ts';
 import { ingestProcessEnv } from '../ingest/env.ts';
 import { defaultRange } from '../ingest/run.ts';
-import { splitWindows, todayInKorea } from '../ingest/sync/windows.ts';
+import { splitWindows } from '../ingest/sync/windows.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const today = todayInKorea();
+const today = koreanToday(Date.now());
 const dataset = generateDemoDataset({ today, ...DEMO_SIZES.full });
 const server = await startKopisServer({ dataset, apiKey: 'bench' });
 const key = 'service=bench';

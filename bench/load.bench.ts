@@ -11,8 +11,10 @@
  * BASELINE_SECONDS (15) change the shape. The login throttle is raised through
  * LOGIN_THROTTLE_IP_BURST because every simulated user shares 127.0.0.1; its default is unchanged.
  */
+
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { starsFromHalves } from '../core/ratings.ts';
 import { openDatabase } from '../db/client.ts';
 import { performances } from '../db/schema/index.ts';
 import { startProductServer } from './reliability/product-server.ts';
@@ -257,7 +259,7 @@ async function act(c: Client, user: User, catalogue: Catalogue, login: ReturnTyp
 				existing === undefined ? `/api/performances/${id}/reviews` : `/api/reviews/${existing.id}`,
 				{
 					method: existing === undefined ? 'POST' : 'PATCH',
-					json: { rating: ratingHalves / 2, title, body: '배우들의 호흡이 좋았다.' },
+					json: { rating: starsFromHalves(ratingHalves), title, body: '배우들의 호흡이 좋았다.' },
 					cookie: user.cookie,
 				},
 			);

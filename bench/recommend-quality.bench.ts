@@ -11,6 +11,7 @@
  */
 import { buildCatalogSnapshot } from '../api/recommend/catalog.ts';
 import { OPENING_SOON_DAYS, recommend } from '../api/recommend/recommend.ts';
+import { addDays } from '../core/calendar.ts';
 import { DEFAULT_DEMO_SEED, DEMO_SIZES } from '../ingest/demo/generate.ts';
 import {
 	evaluate,
@@ -20,7 +21,7 @@ import {
 	type Scores,
 } from './recommend/evaluate.ts';
 import { communityCounts, generateUsers } from './recommend/users.ts';
-import { addDays, generateWorld, TAGS } from './recommend/world.ts';
+import { generateWorld, TAGS } from './recommend/world.ts';
 
 /**
  * The reported world is the demo dataset itself (its default seed and size). The engine's weights

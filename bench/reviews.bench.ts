@@ -21,11 +21,11 @@ import { createApp } from '../api/app.ts';
 import { openSessionReader } from '../api/auth/session-reader.ts';
 import { openReviewReader } from '../api/reviews/review-reader.ts';
 import { sessionCookie } from '../api/testing.ts';
+import { koreanToday } from '../core/korean-today.ts';
 import { openDatabase } from '../db/client.ts';
 import { performances, reviews } from '../db/schema/index.ts';
 import { DEFAULT_DEMO_SEED } from '../ingest/demo/generate.ts';
 import { DEMO_ACCOUNT, seedDemoUsers } from '../ingest/demo/users.ts';
-import { todayInKorea } from '../ingest/sync/windows.ts';
 import {
 	type AutocannonRequest,
 	closeServer,
@@ -39,7 +39,7 @@ const TARGET_REVIEWS = Number(process.env.BENCH_REVIEWS ?? 100_000);
 const CONNECTIONS = 50;
 const ORIGIN = 'http://127.0.0.1';
 const root = fileURLToPath(new URL('..', import.meta.url));
-const today = todayInKorea();
+const today = koreanToday(Date.now());
 
 async function load(
 	url: string,

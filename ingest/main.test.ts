@@ -77,3 +77,15 @@ test('a second concurrent ingest is refused before it starts a demo server', asy
 		await lease.release();
 	}
 });
+
+test('refuses a day that is not on the calendar as a bad argument, before touching anything', async () => {
+	const result = await runDemoIngest(await freePort(), [
+		'--from',
+		'2026-02-30',
+		'--to',
+		'2026-03-10',
+	]);
+	expect(result.code).toBe(2);
+	expect(result.stderr).toContain('--from takes a date like 2026-11-26');
+	expect(await database.db.select().from(ingestRuns)).toEqual([]);
+});

@@ -6,8 +6,10 @@
  * 0 succeeded, 1 the run failed (the previous data is intact), 2 bad configuration or arguments,
  * 3 another ingest holds the lock.
  */
+
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isCalendarDate } from '../core/calendar.ts';
 import { openDatabase } from '../db/client.ts';
 import { describeEnvError } from '../db/env.ts';
 import { migrateDatabase } from '../db/migrate.ts';
@@ -19,8 +21,6 @@ import { runIngest } from './run.ts';
 import { type KopisSource, openKopisSource } from './source.ts';
 import { buildFollowUpSteps } from './steps.ts';
 import { printSummary } from './summary.ts';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseCommandLine(argv: string[]) {
 	const { values } = parseArgs({
@@ -49,7 +49,7 @@ function parseCommandLine(argv: string[]) {
 		['--from', values.from],
 		['--to', values.to],
 	] as const) {
-		if (value !== undefined && !ISO_DAY.test(value))
+		if (value !== undefined && !isCalendarDate(value))
 			throw new Error(`${name} takes a date like 2026-11-26`);
 	}
 	if ((values.from === undefined) !== (values.to === undefined)) {

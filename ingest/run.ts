@@ -5,7 +5,10 @@
  * idempotent per record. The run row says how it ended.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { addDays } from '../core/calendar.ts';
+import { koreanToday } from '../core/korean-today.ts';
 import type { Database } from '../db/client.ts';
+import { performanceStateSql } from '../db/performance-state.ts';
 import {
 	type IngestCounts,
 	type IngestRunKind,
@@ -24,7 +27,6 @@ import {
 	type Transaction,
 } from './sync/performances.ts';
 import { applyVenues, fetchVenues, storedVenueStatuses } from './sync/venues.ts';
-import { addDays, todayInKorea } from './sync/windows.ts';
 
 /** A follow-up step after the catalogue is written (image pipeline, hashtags). */
 export interface IngestStep {
@@ -77,7 +79,7 @@ export function defaultRange(today: string): { from: string; to: string } {
  * keep yesterday's state: states follow the dates instead. Only rows that change are written.
  */
 async function refreshStates(tx: Transaction, today: string): Promise<void> {
-	const expected = sql`CASE WHEN ${performances.startDate} > ${today} THEN 'upcoming' WHEN ${performances.endDate} < ${today} THEN 'finished' ELSE 'running' END`;
+	const expected = performanceStateSql(today);
 	await tx
 		.update(performances)
 		.set({ state: sql`${expected}` })
@@ -134,12 +136,12 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
 				progress.warn(message);
 			},
 		};
-		const today = todayInKorea(started);
+		const today = koreanToday(started);
 		// KOPIS's afterdate has day granularity and its clock is Korea's: step a day back so
 		// nothing changed late in the last run's day is missed.
 		const afterDate =
 			kind === 'incremental' && lastSuccess !== undefined
-				? addDays(todayInKorea(lastSuccess.startedAt.getTime()), -1)
+				? addDays(koreanToday(lastSuccess.startedAt.getTime()), -1)
 				: null;
 		if (afterDate !== null) progress.info(`incremental: changes since ${afterDate}`);
 		const retryIds = kind === 'ids' ? [] : await listOnlyPerformanceIds(db);

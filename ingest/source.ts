@@ -2,11 +2,11 @@
  * Where the ingest reads from: the real KOPIS with a key, or — without one — the generated demo
  * dataset served by the local KOPIS-compatible server, through the very same client.
  */
+import { koreanToday } from '../core/korean-today.ts';
 import { startDemoServerProcess } from './demo/server-process.ts';
 import type { IngestEnv } from './env.ts';
 import { createKopisClient, type KopisClient } from './kopis/client.ts';
 import type { ProgressReporter } from './progress.ts';
-import { todayInKorea } from './sync/windows.ts';
 
 /** Hosts KOPIS serves posters and intro images from. */
 export const KOPIS_IMAGE_HOSTS = ['www.kopis.or.kr', 'kopis.or.kr'];
@@ -35,7 +35,7 @@ export async function openKopisSource(
 	}
 	const server = await startDemoServerProcess({
 		size: env.DEMO_SIZE,
-		today: todayInKorea(),
+		today: koreanToday(Date.now()),
 		port: env.DEMO_KOPIS_PORT,
 	});
 	progress.info(

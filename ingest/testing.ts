@@ -1,5 +1,7 @@
 /** Test helpers for the ingest: a small demo KOPIS server, a fast client, and database snapshots. */
+
 import { asc } from 'drizzle-orm';
+import { koreanToday } from '../core/korean-today.ts';
 import type { Database } from '../db/client.ts';
 import { boxOfficeEntries, halls, performances, venues } from '../db/schema/index.ts';
 import { DEMO_SIZES, type DemoDataset, generateDemoDataset } from './demo/generate.ts';
@@ -7,7 +9,6 @@ import { type KopisServer, startKopisServer } from './demo/kopis-server.ts';
 import { createKopisClient, type KopisClient } from './kopis/client.ts';
 import { silentProgress } from './progress.ts';
 import { defaultRange, type IngestRunOptions } from './run.ts';
-import { todayInKorea } from './sync/windows.ts';
 
 export interface TestSource {
 	dataset: DemoDataset;
@@ -18,7 +19,7 @@ export interface TestSource {
 }
 
 export async function startTestSource(): Promise<TestSource> {
-	const today = todayInKorea();
+	const today = koreanToday(Date.now());
 	const dataset = generateDemoDataset({ today, ...DEMO_SIZES.small });
 	const server = await startKopisServer({ dataset, apiKey: 'test' });
 	// No pauses between retries: the tests are about outcomes, not timing.

@@ -6,6 +6,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { htmlToText } from '../core/html-text.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { genreOf } from './lib/genres.ts';
 import { PAGE_SIZE } from './lib/listing.ts';
@@ -333,11 +334,25 @@ describe('search index', () => {
 });
 
 describe('on-demand performance pages', () => {
-	test('renders a performance added after the build, and a 404 for an unknown id', async () => {
+	/**
+	 * Copies the first performance as `newId` (a performance newer than the build), serves the
+	 * built server entry on a free port for `check`, then removes the copy.
+	 */
+	async function withNewPerformance(
+		newId: string,
+		synopsis: string | null,
+		check: (base: string) => Promise<void>,
+	): Promise<void> {
 		const { id } = await one('SELECT id FROM performances ORDER BY id LIMIT 1');
 		await database.client.execute(
-			`INSERT INTO performances SELECT 'PF999999', '새로 들어온 공연' || '', start_date, end_date, state, genre_code, genre_name, venue_id, hall_id, venue_name, venue_hall_text, area, area_code, runtime_text, runtime_minutes, age_text, age_minimum, cast_text, "cast", crew_text, crew, producer_text, production_company, planning_company, host, organizer, price_text, price_tiers, min_price, max_price, schedule_text, schedule_slots, synopsis, poster_url, is_open_run, is_child, is_visiting, is_daehakro, is_festival, is_musical_license, is_musical_create, kopis_registered_at, kopis_updated_at, detail_status, content_hash, created_at, updated_at FROM performances WHERE id = '${id}'`,
+			`INSERT INTO performances SELECT '${newId}', '새로 들어온 공연' || '', start_date, end_date, state, genre_code, genre_name, venue_id, hall_id, venue_name, venue_hall_text, area, area_code, runtime_text, runtime_minutes, age_text, age_minimum, cast_text, "cast", crew_text, crew, producer_text, production_company, planning_company, host, organizer, price_text, price_tiers, min_price, max_price, schedule_text, schedule_slots, synopsis, poster_url, is_open_run, is_child, is_visiting, is_daehakro, is_festival, is_musical_license, is_musical_create, kopis_registered_at, kopis_updated_at, detail_status, content_hash, created_at, updated_at FROM performances WHERE id = '${id}'`,
 		);
+		if (synopsis !== null) {
+			await database.client.execute({
+				sql: 'UPDATE performances SET synopsis = ? WHERE id = ?',
+				args: [synopsis, newId],
+			});
+		}
 		const previous = process.env.DATABASE_URL;
 		process.env.DATABASE_URL = site.databaseUrl;
 		try {
@@ -350,16 +365,7 @@ describe('on-demand performance pages', () => {
 			const address = server.address();
 			const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
 			try {
-				const found = await fetch(`${base}/performances/PF999999/`);
-				expect(found.status).toBe(200);
-				const html = await found.text();
-				expect(textOf(element(html, '<h1\\b'))).toBe('새로 들어온 공연');
-				expect(elements(html, 'data-section="same-venue"')).toHaveLength(1);
-				const missing = await fetch(`${base}/performances/PF999998/`);
-				expect(missing.status).toBe(404);
-				expect(await missing.text()).toContain('페이지를 찾을 수 없습니다');
-				const junk = await fetch(`${base}/performances/not-an-id/`);
-				expect(junk.status).toBe(404);
+				await check(base);
 			} finally {
 				server.close();
 				server.closeAllConnections();
@@ -367,7 +373,41 @@ describe('on-demand performance pages', () => {
 		} finally {
 			if (previous === undefined) delete process.env.DATABASE_URL;
 			else process.env.DATABASE_URL = previous;
-			await database.client.execute("DELETE FROM performances WHERE id = 'PF999999'");
+			await database.client.execute({
+				sql: 'DELETE FROM performances WHERE id = ?',
+				args: [newId],
+			});
 		}
+	}
+
+	test('renders a performance added after the build, and a 404 for an unknown id', async () => {
+		await withNewPerformance('PF999999', null, async (base) => {
+			const found = await fetch(`${base}/performances/PF999999/`);
+			expect(found.status).toBe(200);
+			const html = await found.text();
+			expect(textOf(element(html, '<h1\\b'))).toBe('새로 들어온 공연');
+			expect(elements(html, 'data-section="same-venue"')).toHaveLength(1);
+			const missing = await fetch(`${base}/performances/PF999998/`);
+			expect(missing.status).toBe(404);
+			expect(await missing.text()).toContain('페이지를 찾을 수 없습니다');
+			const junk = await fetch(`${base}/performances/not-an-id/`);
+			expect(junk.status).toBe(404);
+		});
+	});
+
+	test('shows the stored synopsis as text: `&lt;` stays `&lt;`, a bad reference stays as written', async () => {
+		// What the ingest stores for `<p>&amp;lt;b&amp;gt; 굵게</p><p>&#1114112; &lt;끝&gt;</p>`.
+		const stored = htmlToText('<p>&amp;lt;b&amp;gt; 굵게</p><p>&#1114112; &lt;끝&gt;</p>');
+		expect(stored).toBe('&lt;b&gt; 굵게\n\n&#1114112; <끝>');
+		await withNewPerformance('PF999997', stored, async (base) => {
+			const response = await fetch(`${base}/performances/PF999997/`);
+			expect(response.status).toBe(200);
+			const intro = element(await response.text(), 'data-section="intro"');
+			const paragraphs = elements(intro, '<p\\b').map(textOf);
+			expect(paragraphs).toEqual(['&lt;b&gt; 굵게', '&#1114112; <끝>']);
+			// Escaped once by the page, so the browser shows the characters `&lt;b&gt;`.
+			expect(intro).toContain('&amp;lt;b&amp;gt; 굵게');
+			expect(intro).not.toContain('<b>');
+		});
 	});
 });

@@ -4,6 +4,7 @@
  * scored of them without sorting them all: at 20,000 performances a full sort with a comparator
  * cost more than the scoring itself.
  */
+import { addDays } from '../../core/calendar.ts';
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
 
 /** "Opening soon": big productions open booking two months or more ahead. */
@@ -28,10 +29,6 @@ export interface LiveShows {
 }
 
 const liveBySnapshot = new WeakMap<CatalogSnapshot, LiveShows>();
-
-function addDays(iso: string, days: number): string {
-	return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Not closed on `today` and open by `today + OPENING_SOON_DAYS`, ids ascending. */
 export function liveShows(catalog: CatalogSnapshot, today: string): LiveShows {

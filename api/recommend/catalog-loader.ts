@@ -2,7 +2,9 @@
  * Reads what the engine needs from the database in a few bulk queries (one per table, never one
  * per performance) and builds the snapshot.
  */
+
 import { and, asc, count, eq, max } from 'drizzle-orm';
+import { normalizeName } from '../../core/names.ts';
 import type { Database } from '../../db/client.ts';
 import { ALL_GENRES, boxOfficeEntries } from '../../db/schema/box-office.ts';
 import { performancePeople, performances } from '../../db/schema/catalog.ts';
@@ -19,7 +21,7 @@ const CORPORATE_FORM = /\(주\)|㈜|주식회사|\(재\)|\(사\)/g;
 export function producersOf(...fields: (string | null)[]): string[] {
 	const names = fields
 		.flatMap((field) => (field ?? '').split(/[,/]/))
-		.map((name) => name.replace(CORPORATE_FORM, '').normalize('NFC').trim().replace(/\s+/g, ' '))
+		.map((name) => normalizeName(name.replace(CORPORATE_FORM, '')))
 		.filter((name) => name !== '');
 	return [...new Set(names)];
 }

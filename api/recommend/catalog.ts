@@ -2,12 +2,12 @@
  * The in-memory catalogue the engine scores against: every performance's feature vector and
  * popularity prior, built once per data change so a request only pays for its user's history.
  */
+import { normalizeName } from '../../core/names.ts';
 import {
 	buildVectors,
 	type CatalogItem,
 	type FeatureKind,
 	type FeatureTable,
-	normalizeName,
 	type SparseVector,
 	toUnitVector,
 } from './features.ts';

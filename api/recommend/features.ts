@@ -3,6 +3,7 @@
  * KOPIS flags, each a sparse TF-IDF feature. Similarity is the cosine of two such vectors, so it
  * can always be taken apart into the shared features that made it, which is what the reasons show.
  */
+import { normalizeName } from '../../core/names.ts';
 
 export type FeatureKind =
 	| 'tag'
@@ -70,11 +71,6 @@ export interface FeatureTable {
 
 export function featureKey(kind: FeatureKind, label: string): string {
 	return `${kind}:${label}`;
-}
-
-/** NFC, trimmed, inner whitespace collapsed: KOPIS pads and spaces names inconsistently. */
-export function normalizeName(name: string): string {
-	return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
 /** The flags of a performance row, as feature labels. */

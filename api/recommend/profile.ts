@@ -3,6 +3,7 @@
  * Liked shows pull their features in, shows rated two stars or less push theirs away, so the
  * profile can be taken apart per show when a recommendation explains itself.
  */
+import { RATING_HALVES_MAX, RATING_HALVES_MIN } from '../../core/ratings.ts';
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
 
 export interface UserHistory {
@@ -23,7 +24,9 @@ const RATING_WEIGHTS = [-1, -0.9, -0.75, -0.5, 0, 0.15, 0.35, 0.6, 0.8, 1] as co
 export const FAVORITE_WEIGHT = 0.8;
 
 export function ratingWeight(ratingHalves: number): number {
-	const index = Math.min(Math.max(Math.round(ratingHalves), 1), 10) - 1;
+	const index =
+		Math.min(Math.max(Math.round(ratingHalves), RATING_HALVES_MIN), RATING_HALVES_MAX) -
+		RATING_HALVES_MIN;
 	return RATING_WEIGHTS[index] ?? 0;
 }
 

@@ -4,6 +4,8 @@
  * and the box office. The score decomposes exactly into these terms, so a reason never names a
  * feature that did not count.
  */
+import { particle } from '../../core/korean-particle.ts';
+import { starsFromHalves } from '../../core/ratings.ts';
 import type { CatalogEntry } from './catalog.ts';
 import type { FeatureKind, FeatureTable } from './features.ts';
 import type { HistoryItem, TasteProfile } from './profile.ts';
@@ -48,21 +50,15 @@ const PEOPLE_NOUNS: Partial<Record<FeatureKind, string>> = {
 	producer: '제작사',
 };
 
-/** Digits whose Korean reading ends in a consonant: 영, 일, 삼, 육, 칠, 팔. */
-const DIGITS_WITH_FINAL = new Set(['0', '1', '3', '6', '7', '8']);
-
 /** `'레미제라블'과` but `'맘마미아!'와`: the particle follows the last letter, not the punctuation. */
 export function withAnd(quoted: string, word: string): string {
 	const letters = [...word].filter((char) => /[\p{L}\p{N}]/u.test(char));
-	const last = letters.at(-1) ?? '';
-	const code = last.charCodeAt(0);
-	const hangulFinal = code >= 0xac00 && code <= 0xd7a3 && (code - 0xac00) % 28 !== 0;
-	return `${quoted}${hangulFinal || DIGITS_WITH_FINAL.has(last) ? '과' : '와'}`;
+	return quoted + particle(letters.at(-1) ?? '', '과/와');
 }
 
 /** 9 half-stars → `4.5`, 8 → `4`. */
 export function starsOf(ratingHalves: number): string {
-	return ratingHalves % 2 === 0 ? String(ratingHalves / 2) : (ratingHalves / 2).toFixed(1);
+	return String(starsFromHalves(ratingHalves));
 }
 
 interface Shared {

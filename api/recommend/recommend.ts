@@ -7,10 +7,11 @@
  * everything it needs is in the catalogue snapshot and the user's history.
  */
 
+import { normalizeName } from '../../core/names.ts';
 import { bestPositions, liveShows, scoreRows } from './candidates.ts';
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
 import { diversify, poolSize } from './diversify.ts';
-import { featureKey, normalizeName } from './features.ts';
+import { featureKey } from './features.ts';
 import { tasteProfile, type UserHistory } from './profile.ts';
 import { explain, type Reason } from './reasons.ts';
 

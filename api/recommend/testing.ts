@@ -1,4 +1,5 @@
 /** Small factories for engine tests: a performance with only what the test is about. */
+import { stateOn } from '../../core/performance-state.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { performancePeople, performances, venues } from '../../db/schema/catalog.ts';
@@ -91,12 +92,7 @@ export async function insertCatalog(db: Database, items: readonly CatalogItem[])
 					title: entry.title,
 					startDate: entry.startDate,
 					endDate: entry.endDate,
-					state:
-						entry.endDate < TODAY
-							? ('finished' as const)
-							: entry.startDate > TODAY
-								? ('upcoming' as const)
-								: ('running' as const),
+					state: stateOn(entry.startDate, entry.endDate, TODAY),
 					genreCode: entry.genreCode,
 					genreName: entry.genreName,
 					venueId: entry.venueId,

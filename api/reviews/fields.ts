@@ -3,74 +3,60 @@
  * the types the islands import. Messages are Korean and name their field, because the form shows
  * them beside the input.
  */
-import { z } from '@hono/zod-openapi';
-import { EARLIEST_BIRTHDAY, isCalendarDate, koreanToday } from '../account-fields.ts';
 
-export const REVIEW_TITLE_MAX = 100;
-export const REVIEW_BODY_MAX = 5000;
+import { z } from '@hono/zod-openapi';
+import { notTextMessage } from '../../core/account-fields.ts';
+import { RATING_STARS_MAX, RATING_STARS_MIN, RATING_STARS_STEP } from '../../core/ratings.ts';
+import {
+	RATING_MESSAGES,
+	REVIEW_BODY,
+	REVIEW_TITLE,
+	ratingProblem,
+	SEEN_ON,
+	SEEN_ON_NOT_TEXT,
+} from '../../core/review-fields.ts';
+import { textSchema } from '../text-schema.ts';
+
 /** The island asks for 10; the benchmark and API users may ask for up to 50. */
 export const PER_PAGE_DEFAULT = 10;
 export const PER_PAGE_MAX = 50;
-/** Dates before this are typing mistakes (the oldest KOPIS records are from the 2000s). */
-export const EARLIEST_SEEN_ON = EARLIEST_BIRTHDAY;
-
-/** Control characters (Unicode Cc: C0, DEL, C1) other than tab, line feed and carriage return. */
-const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
-
-/**
- * Text that can be stored as written: lone UTF-16 surrogates become U+FFFD in SQLite, and the
- * driver cuts a string at NUL, so both would change what the user wrote. Other control
- * characters have no place in a review either.
- */
-function storable(label: string) {
-	return [
-		(value: string) => value.isWellFormed() && !CONTROL_CHARACTER.test(value),
-		{ error: `${label}에 쓸 수 없는 문자가 있습니다.` },
-	] as const;
-}
 
 /**
  * Stars from 0.5 to 5 in half steps, as people say it. Stored as half-stars 1..10 so every value
  * is an exact integer (`reviews.rating_halves`). A number only: "4" and NaN are refused, not coerced.
+ * core/review-fields.ts words every problem; zod only refuses what is not a number.
  */
 export const Rating = z
-	.number({ error: '별점은 0.5부터 5까지의 숫자여야 합니다.' })
-	.min(0.5, { error: '별점은 0.5점 이상이어야 합니다.' })
-	.max(5, { error: '별점은 5점 이하여야 합니다.' })
-	.refine((value) => Number.isInteger(value * 2), { error: '별점은 0.5점 단위여야 합니다.' })
-	.openapi({ example: 4.5, description: '0.5~5, 0.5 단위' });
+	.number({ error: RATING_MESSAGES.notNumber })
+	.superRefine((value, context) => {
+		const problem = ratingProblem(value);
+		if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+	})
+	.openapi({
+		minimum: RATING_STARS_MIN,
+		maximum: RATING_STARS_MAX,
+		example: 4.5,
+		description: `${RATING_STARS_MIN}~${RATING_STARS_MAX}, ${RATING_STARS_STEP} 단위`,
+	});
 
 /** Text is stored exactly as written (never trimmed, escaped or sanitised); "" means none. */
-function optionalText(label: string, max: number) {
-	return z
-		.string({ error: `${label}은 문자열이어야 합니다.` })
-		.max(max, { error: `${label}은 ${max.toLocaleString('en-US')}자 이하여야 합니다.` })
-		.refine(...storable(label))
+function optionalText(label: string, field: typeof REVIEW_TITLE) {
+	return textSchema(field, () => notTextMessage(label))
 		.nullable()
 		.transform((value) => (value === '' ? null : value));
 }
 
-export const ReviewTitle = optionalText('제목', REVIEW_TITLE_MAX).openapi({
+export const ReviewTitle = optionalText('제목', REVIEW_TITLE).openapi({
 	example: '두 번 봐도 좋은 무대',
 });
-export const ReviewText = optionalText('내용', REVIEW_BODY_MAX).openapi({
+export const ReviewText = optionalText('내용', REVIEW_BODY).openapi({
 	example: '2막의 합창이 오래 남습니다.',
 });
 
-/** Only the format and the calendar; "not in the future" needs the clock (assertSeenOnPast). */
-export const SeenOn = z
-	.string({ error: '관람일은 YYYY-MM-DD 형식의 문자열이어야 합니다.' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '관람일은 YYYY-MM-DD 형식이어야 합니다.' })
-	.refine(isCalendarDate, { error: '관람일이 달력에 없는 날짜입니다.' })
+/** Only the format and the calendar; "not in the future" needs the clock (isSeenOnPossible). */
+export const SeenOn = textSchema(SEEN_ON, () => SEEN_ON_NOT_TEXT)
 	.nullable()
 	.openapi({ format: 'date', example: '2026-05-01' });
-
-export const SEEN_ON_NOT_PAST = `관람일은 ${EARLIEST_SEEN_ON} 이후, 오늘이나 그 이전이어야 합니다.`;
-
-/** True when the date is today or earlier in Korea (a show seen tonight counts). */
-export function isSeenOnPossible(value: string, now: number): boolean {
-	return value >= EARLIEST_SEEN_ON && value <= koreanToday(now);
-}
 
 const HasSpoilers = z
 	.boolean({ error: '스포일러 표시는 true 또는 false여야 합니다.' })

@@ -2,7 +2,9 @@
  * A user's viewing history (the performances they reviewed, with their rating) and the profile's
  * statistics over it: reviews by genre, the average rating given, the venue seen most.
  */
+
 import { avg, count, desc, eq, max, min, sql } from 'drizzle-orm';
+import { starsFromHalves } from '../../core/ratings.ts';
 import type { Database } from '../../db/client.ts';
 import { favorites, performanceImages, performances, reviews } from '../../db/schema/index.ts';
 import { cardColumns, type PerformanceCard, posterJoin, toCard } from './performance-card.ts';
@@ -96,7 +98,7 @@ export function createHistoryStore(db: Database): HistoryStore {
 			return rows.map((row) => ({
 				reviewId: row.reviewId,
 				performance: toCard(row, now),
-				rating: row.ratingHalves / 2,
+				rating: starsFromHalves(row.ratingHalves),
 				seenOn: row.seenOn,
 				reviewedAt: row.reviewedAt.toISOString(),
 			}));
@@ -117,7 +119,9 @@ export function createHistoryStore(db: Database): HistoryStore {
 				reviewCount,
 				favoriteCount: favorite?.count ?? 0,
 				averageRating:
-					reviewCount === 0 || averageHalves === null ? null : Number(averageHalves) / 2,
+					reviewCount === 0 || averageHalves === null
+						? null
+						: starsFromHalves(Number(averageHalves)),
 				byGenre: genres,
 				topVenue:
 					venue === undefined || venue.name === null

@@ -3,15 +3,13 @@
  * state on today's date, venue, genre and a small poster. Built from one join so a list page is
  * one query.
  */
+
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
-import {
-	type ImageVariant,
-	type PerformanceState,
-	performanceImages,
-	performances,
-} from '../../db/schema/index.ts';
-import { koreanToday } from '../account-fields.ts';
+import { koreanToday } from '../../core/korean-today.ts';
+import { mediaUrl, smallestVariantAtLeast } from '../../core/media-url.ts';
+import { PERFORMANCE_STATES, STATE_LABELS, stateOn } from '../../core/performance-state.ts';
+import { type ImageVariant, performanceImages, performances } from '../../db/schema/index.ts';
 
 export const PerformanceCard = z
 	.object({
@@ -19,8 +17,8 @@ export const PerformanceCard = z
 		title: z.string(),
 		startDate: z.string().openapi({ format: 'date' }),
 		endDate: z.string().openapi({ format: 'date' }),
-		state: z.enum(['upcoming', 'running', 'finished']).openapi({
-			description: '오늘 날짜 기준: 공연예정 upcoming, 공연중 running, 공연완료 finished',
+		state: z.enum(PERFORMANCE_STATES).openapi({
+			description: `오늘 날짜 기준: ${PERFORMANCE_STATES.map((state) => `${STATE_LABELS[state]} ${state}`).join(', ')}`,
 		}),
 		genreName: z.string(),
 		venueName: z.string(),
@@ -65,28 +63,14 @@ type CardRow = {
 	posterVariants: ImageVariant[] | null;
 };
 
-export function stateOn(startDate: string, endDate: string, today: string): PerformanceState {
-	if (today < startDate) return 'upcoming';
-	if (today > endDate) return 'finished';
-	return 'running';
-}
-
-function mediaUrl(path: string): string {
-	return `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
-}
-
 /** WebP first (every current browser), then JPEG; AVIF alone is skipped for older browsers. */
 export function posterUrl(
 	status: string | null,
 	variants: readonly ImageVariant[] | null,
 ): string | null {
 	if (status !== 'ready' || variants === null) return null;
-	for (const format of ['webp', 'jpeg'] as const) {
-		const sized = variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
-		const chosen = sized.find((v) => v.width >= POSTER_MIN_WIDTH) ?? sized.at(-1);
-		if (chosen !== undefined) return mediaUrl(chosen.path);
-	}
-	return null;
+	const chosen = smallestVariantAtLeast(variants, ['webp', 'jpeg'], POSTER_MIN_WIDTH);
+	return chosen === null ? null : mediaUrl(chosen.path);
 }
 
 export function toCard(row: CardRow, now: number): PerformanceCard {

@@ -2,7 +2,14 @@
  * What review, favorite and history routes answer: the public review shape and the errors only
  * these routes give (the shared table in openapi.ts words 403 and 409 for accounts).
  */
+
 import { z } from '@hono/zod-openapi';
+import {
+	RATING_STARS_MAX,
+	RATING_STARS_MIN,
+	RATING_STARS_STEP,
+	starsFromHalves,
+} from '../../core/ratings.ts';
 import { ApiError, ErrorBody } from '../errors.ts';
 import { jsonResponse } from '../openapi.ts';
 import type { PublicReviewRow } from './review-store.ts';
@@ -13,7 +20,9 @@ export const Review = z
 		performanceId: z.string(),
 		/** The author's username; ids and emails are never in public answers. */
 		username: z.string(),
-		rating: z.number().openapi({ description: '0.5~5, 0.5 단위' }),
+		rating: z.number().openapi({
+			description: `${RATING_STARS_MIN}~${RATING_STARS_MAX}, ${RATING_STARS_STEP} 단위`,
+		}),
 		title: z.string().nullable(),
 		body: z.string().nullable().openapi({
 			description: '쓴 그대로의 텍스트. 항상 텍스트로만 표시하고 HTML로 해석하지 않습니다.',
@@ -35,7 +44,7 @@ export function toReview(row: PublicReviewRow): Review {
 		id: row.id,
 		performanceId: row.performanceId,
 		username: row.username,
-		rating: row.ratingHalves / 2,
+		rating: starsFromHalves(row.ratingHalves),
 		title: row.title,
 		body: row.body,
 		seenOn: row.seenOn,

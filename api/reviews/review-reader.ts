@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import Libsql from 'libsql';
+import { summariseRatings } from '../../core/ratings.ts';
 import { BUSY_TIMEOUT_MS, isLocalUrl } from '../../db/client.ts';
 import { performances, reviews, users } from '../../db/schema/index.ts';
 import type { ReviewSort } from './fields.ts';
-import { type RatingSummary, summariseRatings } from './rating-summary.ts';
+import type { RatingSummary } from './rating-summary.ts';
 import { ORDERS, PUBLIC_REVIEW_COLUMNS, type PublicReviewRow } from './review-store.ts';
 
 export interface ReviewReader {

@@ -3,10 +3,11 @@
  * asks for it), so its statements are parsed once and run with bound values only.
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { summariseRatings } from '../../core/ratings.ts';
 import type { Database } from '../../db/client.ts';
 import { performances, reviews, users } from '../../db/schema/index.ts';
 import type { ReviewSort } from './fields.ts';
-import { type RatingSummary, summariseRatings } from './rating-summary.ts';
+import type { RatingSummary } from './rating-summary.ts';
 import type { ReviewReader } from './review-reader.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;

@@ -1,17 +1,9 @@
 /** Sign-up: creates the account and logs it in. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { BIRTHDAY_NOT_PAST, isPastBirthday } from '../../core/account-fields.ts';
 import { users } from '../../db/schema/index.ts';
-import {
-	BIRTHDAY_NOT_PAST,
-	Birthday,
-	Email,
-	Gender,
-	isPastBirthday,
-	NewPassword,
-	UserBody,
-	Username,
-} from '../account-fields.ts';
+import { Birthday, Email, Gender, NewPassword, UserBody, Username } from '../account-fields.ts';
 import { guardAddress } from '../auth/password-guard.ts';
 import { ApiError } from '../errors.ts';
 import {

@@ -9,12 +9,12 @@
  * query for the cards. Only the first request after start-up waits for the snapshot.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { koreanToday } from '../account-fields.ts';
+import { koreanToday } from '../../core/korean-today.ts';
+import { normalizeName } from '../../core/names.ts';
 import { requireAuth, requireSession } from '../auth/middleware.ts';
 import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../openapi.ts';
 import { loadCards } from '../recommend/cards.ts';
 import { createCatalogCache } from '../recommend/catalog-cache.ts';
-import { normalizeName } from '../recommend/features.ts';
 import { loadUserHistory } from '../recommend/history.ts';
 import { REASON_KINDS } from '../recommend/reasons.ts';
 import { recommend } from '../recommend/recommend.ts';

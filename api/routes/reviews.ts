@@ -3,7 +3,10 @@
  * user's own review of a performance: one each, edited or deleted by its author only.
  * Text is stored exactly as written; it is data, never markup (the island sets textContent).
  */
+
 import { createRoute, z } from '@hono/zod-openapi';
+import { halvesFromStars } from '../../core/ratings.ts';
+import { isSeenOnPossible, SEEN_ON_NOT_PAST } from '../../core/review-fields.ts';
 import { type Auth, requireAuth } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
 import {
@@ -15,7 +18,6 @@ import {
 	UNSAFE_REQUEST_ERRORS,
 } from '../openapi.ts';
 import {
-	isSeenOnPossible,
 	Paging,
 	PER_PAGE_DEFAULT,
 	PerformanceParam,
@@ -25,7 +27,6 @@ import {
 	ReviewParam,
 	ReviewSort,
 	ReviewUpdate,
-	SEEN_ON_NOT_PAST,
 } from '../reviews/fields.ts';
 import { RatingSummary } from '../reviews/rating-summary.ts';
 import {
@@ -194,7 +195,7 @@ export function reviewRoutes(services: Services, reader: ReviewReader | null = n
 				id = await store.create({
 					userId: user.id,
 					performanceId,
-					ratingHalves: body.rating * 2,
+					ratingHalves: halvesFromStars(body.rating),
 					title: body.title ?? null,
 					body: body.body ?? null,
 					seenOn: body.seenOn ?? null,
@@ -221,7 +222,7 @@ export function reviewRoutes(services: Services, reader: ReviewReader | null = n
 			assertSeenOn(body.seenOn, at);
 			await ownReview(auth, id);
 			const changes: ReviewChanges = {
-				...(body.rating === undefined ? {} : { ratingHalves: body.rating * 2 }),
+				...(body.rating === undefined ? {} : { ratingHalves: halvesFromStars(body.rating) }),
 				...(body.title === undefined ? {} : { title: body.title }),
 				...(body.body === undefined ? {} : { body: body.body }),
 				...(body.seenOn === undefined ? {} : { seenOn: body.seenOn }),

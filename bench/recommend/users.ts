@@ -7,8 +7,9 @@
  */
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
 import type { UserHistory } from '../../api/recommend/profile.ts';
+import { addDays } from '../../core/calendar.ts';
 import { createRandom, type Random } from './random.ts';
-import { addDays, TAGS, type World } from './world.ts';
+import { TAGS, type World } from './world.ts';
 
 export interface SimUser {
 	id: string;

@@ -10,6 +10,7 @@ import { workOf } from '../../api/recommend/catalog.ts';
 import { producersOf } from '../../api/recommend/catalog-loader.ts';
 import type { CatalogItem } from '../../api/recommend/features.ts';
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
+import { addDays } from '../../core/calendar.ts';
 import { GENRES as DEMO_GENRES, generateDemoDataset } from '../../ingest/demo/generate.ts';
 import { localTags } from '../../ingest/hashtags/local-tagger.ts';
 import { HASHTAG_VOCABULARY } from '../../ingest/hashtags/vocabulary.ts';
@@ -57,12 +58,6 @@ export interface WorldOptions {
 const MISSED_TAG = 0.25;
 /** …and adds a wrong tag to this share of shows. */
 const WRONG_TAG = 0.35;
-
-const DAY_MS = 86_400_000;
-
-export function addDays(iso: string, days: number): string {
-	return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Values by how often they occur, most frequent first (ties by value, for determinism). */
 function byFrequency(values: readonly string[]): string[] {

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { PerformanceState } from '../../core/performance-state.ts';
 
 /** One price tier parsed from `pcseguidance`, e.g. `R석 99,000원` → { seat: 'R석', price: 99000 }. */
 export interface PriceTier {
@@ -19,8 +20,6 @@ export interface ScheduleSlot {
 	/** `HH:MM`, 24-hour. */
 	time: string;
 }
-
-export type PerformanceState = 'upcoming' | 'running' | 'finished';
 
 /** How complete a record is: `list` means KOPIS listed it but its detail call failed (retried next run). */
 export type DetailStatus = 'complete' | 'list';

@@ -8,6 +8,7 @@ import {
 	text,
 	unique,
 } from 'drizzle-orm/sqlite-core';
+import { RATING_HALVES_MAX, RATING_HALVES_MIN } from '../../core/ratings.ts';
 import { users } from './accounts.ts';
 import { performances } from './catalog.ts';
 
@@ -38,7 +39,10 @@ export const reviews = sqliteTable(
 		// (without it, a performance with 1,200 reviews read every row: ~4x slower lists).
 		index('reviews_performance_rating_idx').on(t.performanceId, t.ratingHalves, t.createdAt),
 		index('reviews_user_created_idx').on(t.userId, t.createdAt),
-		check('reviews_rating_range', sql`${t.ratingHalves} BETWEEN 1 AND 10`),
+		check(
+			'reviews_rating_range',
+			sql`${t.ratingHalves} BETWEEN ${sql.raw(String(RATING_HALVES_MIN))} AND ${sql.raw(String(RATING_HALVES_MAX))}`,
+		),
 	],
 );
 

@@ -4,10 +4,12 @@
  * structured output whose items are the vocabulary, so a conforming answer holds known tags only.
  * The answer is still validated: a non-conforming server is rejected, never trusted.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { htmlToText } from '../../core/html-text.ts';
 import type { ImageVariant } from '../../db/schema/index.ts';
 import {
 	HASHTAG_MEANINGS,
@@ -48,24 +50,17 @@ export interface TagQuestion extends TextInputs {
 	poster: string | null;
 }
 
-const ENTITIES: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	'#39': "'",
-	nbsp: ' ',
-};
-
-/** The text exactly as sent (and hashed): KOPIS synopses carry HTML, entities and stray spaces. */
+/**
+ * The text exactly as sent (and hashed), on one line. The stored synopsis is already text
+ * (htmlToText at ingest); taking it through htmlToText again leaves such text as it is and still
+ * strips rows written by hand or before that rule.
+ */
 export function textInputs(subject: {
 	title: string;
 	genreName: string;
 	synopsis: string | null;
 }): TextInputs {
-	const synopsis = (subject.synopsis ?? '')
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_match, name: string) => ENTITIES[name] ?? ' ')
+	const synopsis = (htmlToText(subject.synopsis) ?? '')
 		.replace(/\s+/g, ' ')
 		.trim()
 		.slice(0, MAX_SYNOPSIS_CHARS);

@@ -2,6 +2,7 @@
  * KOPIS date shapes → ISO strings. KOPIS writes Korea time without a zone; we keep the wall-clock
  * value as written (`2025-09-09T15:00:03`, no offset) because every reader of it is in Korea too.
  */
+import { isCalendarDate } from '../../core/calendar.ts';
 
 /** `2025.10.25` (or `2025-10-25`, `20251025`) → `2025-10-25`; null when not a real calendar day. */
 export function isoDateFromKopis(text: string | null): string | null {
@@ -41,13 +42,8 @@ export function isoRangeFromKopis(text: string | null): {
 
 /** ISO `2025-10-25` → KOPIS's `20251025` request format; throws on anything else (a caller bug). */
 export function kopisRequestDate(iso: string): string {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !isCalendarDate(iso)) {
+	if (!isCalendarDate(iso)) {
 		throw new TypeError(`Expected an ISO date YYYY-MM-DD, got ${JSON.stringify(iso)}`);
 	}
 	return iso.replaceAll('-', '');
-}
-
-function isCalendarDate(iso: string): boolean {
-	const date = new Date(`${iso}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
 }

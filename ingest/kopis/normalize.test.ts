@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { stateOn as stateFromDates } from '../../core/performance-state.ts';
 import {
 	bookingLinks,
 	boxOfficeEntries,
@@ -16,7 +17,6 @@ import {
 	normalizeBoxOfficeEntry,
 	normalizePerformance,
 	normalizeVenue,
-	stateFromDates,
 } from './normalize.ts';
 import { parseKopisXml, validateRecords } from './parse.ts';
 import {
@@ -184,6 +184,21 @@ describe('normalizePerformance', () => {
 		expect(normalizePerformance(row, null, '2025-11-09').performance.state).toBe('running');
 		expect(normalizePerformance(row, null, '2025-11-10').performance.state).toBe('finished');
 		expect(stateFromDates('2025-01-01', '2025-01-01', '2025-01-01')).toBe('running');
+	});
+
+	test('stores the synopsis as text, once decoded: escaped markup stays the reference it was', () => {
+		const detail = PerformanceDetailRecord.parse({
+			mt20id: 'PF1',
+			prfnm: '제목',
+			prfpdfrom: '2026.03.01',
+			prfpdto: '2026.03.31',
+			genrenm: '연극',
+			fcltynm: '극장',
+			sty: '<p>&amp;lt;b&amp;gt;는 태그가 아니라 글자</p><p>&#1114112; &#xD800; 그대로</p>',
+		});
+		expect(normalizePerformance(null, detail, TODAY).performance.synopsis).toBe(
+			'&lt;b&gt;는 태그가 아니라 글자\n\n&#1114112; &#xD800; 그대로',
+		);
 	});
 
 	test('cleans booking links, people, synopsis and the hall text of a messy detail', () => {

@@ -2,16 +2,12 @@
  * Validated KOPIS records → the insert shapes of db/schema. Pure: the same records (and `today`)
  * always give the same rows, which is what the sync's content hash relies on.
  */
-import type {
-	boxOfficeEntries,
-	halls,
-	PerformanceState,
-	performances,
-	venues,
-} from '../../db/schema/index.ts';
+
+import { htmlToText } from '../../core/html-text.ts';
+import { stateFromLabel, stateOn } from '../../core/performance-state.ts';
+import type { boxOfficeEntries, halls, performances, venues } from '../../db/schema/index.ts';
 import { areaCodeFromName, findArea, genreCodeFromLabel } from './codes.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
-import { htmlToText } from './html-text.ts';
 import { httpUrl } from './links.ts';
 import { parsePriceTiers } from './prices.ts';
 import type {
@@ -25,7 +21,6 @@ import { parseSchedule } from './schedule.ts';
 
 export { areaCodeFromName, genreCodeFromLabel } from './codes.ts';
 export { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
-export { htmlToText } from './html-text.ts';
 export { type PriceTier, parsePriceTiers } from './prices.ts';
 export { parseSchedule, type ScheduleSlot } from './schedule.ts';
 
@@ -44,12 +39,6 @@ export interface NormalizedVenue {
 	venue: Row<typeof venues.$inferInsert>;
 	halls: (typeof halls.$inferInsert)[];
 }
-
-const STATE_BY_LABEL: Readonly<Record<string, PerformanceState>> = {
-	공연예정: 'upcoming',
-	공연중: 'running',
-	공연완료: 'finished',
-};
 
 /**
  * One performance from its list row, its detail, or both (detail values win where both have
@@ -84,8 +73,8 @@ export function normalizePerformance(
 		startDate: base.startDate,
 		endDate: base.endDate,
 		state:
-			(stateLabel === null ? undefined : STATE_BY_LABEL[stateLabel.replace(/\s/g, '')]) ??
-			stateFromDates(base.startDate, base.endDate, today),
+			(stateLabel === null ? null : stateFromLabel(stateLabel)) ??
+			stateOn(base.startDate, base.endDate, today),
 		genreCode: genreCodeFromLabel(base.genreName),
 		genreName: base.genreName,
 		venueId: detail?.venueId ?? null,
@@ -145,17 +134,6 @@ export function normalizePerformance(
 			})),
 		],
 	};
-}
-
-/** Before the first day upcoming, after the last day finished, else running (ISO strings compare). */
-export function stateFromDates(
-	startDate: string,
-	endDate: string,
-	today: string,
-): PerformanceState {
-	if (today < startDate) return 'upcoming';
-	if (today > endDate) return 'finished';
-	return 'running';
 }
 
 /** One venue from its list row, its detail, or both (detail values win where both have one). */

@@ -2,8 +2,10 @@
  * KOPIS XML → plain items. Every value stays a string (KOPIS writes `0012` codes and `15,000`
  * seat counts); the zod schemas in records.ts decide what each field means.
  */
+
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { z } from 'zod';
+import { decodeEntities, XML_ENTITIES } from '../../core/html-entities.ts';
 import { KopisParseError, KopisResponseError } from './errors.ts';
 
 /** The item element of each root KOPIS sends: services, box office and the two statistics families. */
@@ -116,30 +118,17 @@ function decodeTree(value: unknown): unknown {
 	return value;
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-};
-
-// The optional `amp;` catches double escaping (`&amp;amp;`, `&amp;#39;`) seen in saved KOPIS data:
-// such a value is decoded once more, in the same single pass, so nothing can expand further.
-const ENTITY = /&(?:amp;)?(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g;
+/**
+ * Double escaping (`&amp;amp;`, `&amp;#39;`) seen in saved KOPIS data: the `&amp;` in front of a
+ * reference becomes `&`, so the one decoding pass below decodes such a value once more, and
+ * nothing can expand further.
+ */
+const DOUBLE_ESCAPED = /&amp;(?=(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/g;
 
 /** Decodes the five XML entities and numeric references; unknown or invalid ones stay as written. */
 export function decodeXmlEntities(text: string): string {
 	if (!text.includes('&')) return text;
-	return text.replace(ENTITY, (match, name: string) => {
-		const named = NAMED_ENTITIES[name];
-		if (named !== undefined) return named;
-		const codePoint =
-			name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-		const valid =
-			codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-		return valid ? String.fromCodePoint(codePoint) : match;
-	});
+	return decodeEntities(text.replace(DOUBLE_ESCAPED, '&'), XML_ENTITIES);
 }
 
 /** Validates each item on its own: a bad record is listed in `rejected`, never sinks the page. */

@@ -3,7 +3,9 @@
  * A closed period never changes, so only periods not yet stored are asked for: the first run
  * backfills 12 weeks, a nightly run asks for the newest day, week and month.
  */
+
 import { and, eq } from 'drizzle-orm';
+import { addDays } from '../../core/calendar.ts';
 import type { Database } from '../../db/client.ts';
 import {
 	ALL_GENRES,
@@ -16,7 +18,6 @@ import { normalizeBoxOfficeEntry } from '../kopis/normalize.ts';
 import type { ProgressReporter } from '../progress.ts';
 import type { Transaction } from './performances.ts';
 import { emptyTally, type Tally } from './tally.ts';
-import { addDays } from './windows.ts';
 
 /** Genres with a ranking of their own (KOPIS `catecode`), besides the overall one. */
 export const BOX_OFFICE_GENRES = [

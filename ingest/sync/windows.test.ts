@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { addDays, daysBetween, splitWindows, todayInKorea } from './windows.ts';
+import { addDays, daysBetween } from '../../core/calendar.ts';
+import { koreanToday } from '../../core/korean-today.ts';
+import { splitWindows } from './windows.ts';
 
 test('splits a range into windows of at most 31 days that cover it exactly', () => {
 	const windows = splitWindows('2026-01-01', '2026-03-15');
@@ -24,6 +26,6 @@ test('adds days across month and year ends', () => {
 });
 
 test('today in Korea is a day ahead of UTC after 15:00 UTC', () => {
-	expect(todayInKorea(Date.parse('2026-11-26T14:59:00Z'))).toBe('2026-11-26');
-	expect(todayInKorea(Date.parse('2026-11-26T15:00:00Z'))).toBe('2026-11-27');
+	expect(koreanToday(Date.parse('2026-11-26T14:59:00Z'))).toBe('2026-11-26');
+	expect(koreanToday(Date.parse('2026-11-26T15:00:00Z'))).toBe('2026-11-27');
 });

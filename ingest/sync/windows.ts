@@ -1,21 +1,16 @@
-/** Date arithmetic for KOPIS's windows, on ISO `YYYY-MM-DD` strings (calendar days, no time zone). */
+/** KOPIS's list windows over a range of ISO days (core/calendar.ts does the arithmetic). */
+import { addDays } from '../../core/calendar.ts';
+import { koreanToday } from '../../core/korean-today.ts';
 
 /** KOPIS refuses list windows longer than 31 days (error 05). */
 export const MAX_WINDOW_DAYS = 31;
 
-export function addDays(isoDate: string, days: number): string {
-	const date = new Date(`${isoDate}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today's date in Korea, where KOPIS's days begin. */
+/**
+ * Only for ingest/demo/users-cli.ts, which another branch moves to demo/ (issue 12): delete once
+ * it calls core's koreanToday itself.
+ */
 export function todayInKorea(now: number = Date.now()): string {
-	return new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
+	return koreanToday(now);
 }
 
 /** Splits [from, to] (inclusive) into consecutive windows of at most MAX_WINDOW_DAYS days. */

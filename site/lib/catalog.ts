@@ -4,6 +4,8 @@
  * to a handful of ids, feeds the on-demand page of a performance that is newer than the build.
  */
 import { asc, type Column, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { stateOn } from '../../core/performance-state.ts';
+import { type RatingSummary, summariseRatings } from '../../core/ratings.ts';
 import type { Database } from '../../db/client.ts';
 import {
 	bookingLinks,
@@ -15,10 +17,8 @@ import {
 } from '../../db/schema/catalog.ts';
 import { hashtags, performanceHashtags } from '../../db/schema/hashtags.ts';
 import { reviews } from '../../db/schema/reviews.ts';
-import { stateOn } from './dates.ts';
 import { type Genre, genreOf } from './genres.ts';
 import { type Picture, pictureOf } from './images.ts';
-import { type RatingSummary, summariseRatings } from './ratings.ts';
 import { type Region, regionOf } from './regions.ts';
 
 export type PerformanceRow = typeof performances.$inferSelect;

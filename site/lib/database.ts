@@ -2,9 +2,9 @@
  * The site's one database handle and build date, created on first use (never at import time) from
  * site/env.ts. Pre-rendering and the on-demand pages in the server share this module.
  */
+import { koreanToday } from '../../core/korean-today.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/client.ts';
 import { loadSiteEnv } from '../env.ts';
-import { seoulDate } from './dates.ts';
 
 let handle: Promise<DatabaseHandle> | null = null;
 
@@ -16,7 +16,7 @@ export function siteDatabase(): Promise<DatabaseHandle> {
 	return handle;
 }
 
-/** "Today" for state badges and home-page sections: BUILD_DATE, else the date in Seoul. */
+/** "Today" for state badges and home-page sections: BUILD_DATE, else the date in Korea. */
 export function siteToday(now: Date = new Date()): string {
-	return loadSiteEnv().BUILD_DATE ?? seoulDate(now);
+	return loadSiteEnv().BUILD_DATE ?? koreanToday(now.getTime());
 }

@@ -1,6 +1,7 @@
-/** Korean display formats for dates, prices, ratings and states. */
-import type { PerformanceState, ScheduleSlot } from '../../db/schema/catalog.ts';
-import { weekday } from './dates.ts';
+/** Korean display formats for dates, prices and ratings (state labels: core/performance-state.ts). */
+
+import { weekday } from '../../core/calendar.ts';
+import type { ScheduleSlot } from '../../db/schema/catalog.ts';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'] as const;
 
@@ -58,12 +59,6 @@ export function formatPriceRange(min: number | null, max: number | null): string
 export function formatRating(average: number): string {
 	return average.toFixed(1);
 }
-
-export const STATE_LABELS: Readonly<Record<PerformanceState, string>> = {
-	upcoming: '공연예정',
-	running: '공연중',
-	finished: '공연완료',
-};
 
 export const DAY_LABELS: Readonly<Record<ScheduleSlot['day'], string>> = {
 	mon: '월',

@@ -1,6 +1,7 @@
 /** The home page's sections, chosen from the catalogue as of the build date. */
+
+import { addDays, overlaps, weekendOf } from '../../core/calendar.ts';
 import type { Catalog, PerformanceSummary } from './catalog.ts';
-import { addDays, overlaps, weekendOf } from './dates.ts';
 import { compareGenres, type Genre } from './genres.ts';
 import type { Region } from './regions.ts';
 

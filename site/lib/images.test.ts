@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
+import { mediaUrl } from '../../core/media-url.ts';
 import type { ImageRow } from './catalog.ts';
-import { mediaUrl, pictureOf, shareImageUrl, variantUrl } from './images.ts';
+import { pictureOf, shareImageUrl, variantUrl } from './images.ts';
 
 function row(overrides: Partial<ImageRow>): ImageRow {
 	return {

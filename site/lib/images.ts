@@ -4,6 +4,7 @@
  * Only processed images are used: KOPIS's own URLs are plain HTTP on another host, which the
  * site's CSP (img-src 'self') and mixed-content rules would block anyway.
  */
+import { mediaUrl, smallestVariantAtLeast } from '../../core/media-url.ts';
 import type { ImageVariant, performanceImages } from '../../db/schema/catalog.ts';
 
 type ImageRow = typeof performanceImages.$inferSelect;
@@ -30,11 +31,6 @@ const MIME: Readonly<Record<ImageVariant['format'], string>> = {
 	webp: 'image/webp',
 	jpeg: 'image/jpeg',
 };
-
-/** The public URL of a variant; paths are relative to MEDIA_DIR, served at /media/. */
-export function mediaUrl(path: string): string {
-	return `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
-}
 
 function srcsetOf(variants: readonly ImageVariant[]): string {
 	return variants.map((variant) => `${mediaUrl(variant.path)} ${variant.width}w`).join(', ');
@@ -73,12 +69,8 @@ export function pictureOf(row: ImageRow): Picture | null {
 /** The smallest variant at least `minWidth` wide (or the largest), e.g. for search thumbnails. */
 export function variantUrl(row: ImageRow, minWidth: number): string | null {
 	if (row.status !== 'ready') return null;
-	const preferred = ['webp', 'jpeg', 'avif'].map((format) =>
-		row.variants.filter((variant) => variant.format === format).sort((a, b) => a.width - b.width),
-	);
-	const variants = preferred.find((list) => list.length > 0) ?? [];
-	const chosen = variants.find((variant) => variant.width >= minWidth) ?? variants.at(-1);
-	return chosen === undefined ? null : mediaUrl(chosen.path);
+	const chosen = smallestVariantAtLeast(row.variants, ['webp', 'jpeg', 'avif'], minWidth);
+	return chosen === null ? null : mediaUrl(chosen.path);
 }
 
 /** The best image for Open Graph and JSON-LD: the largest JPEG (what every crawler reads). */

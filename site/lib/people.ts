@@ -2,6 +2,7 @@
  * Person pages are keyed by name: KOPIS gives cast and crew only as text, so two people with one
  * name share a page, as they do on KOPIS itself.
  */
+import { normalizeName } from '../../core/names.ts';
 
 /** Characters that would change a URL's meaning or a file name in `dist/`. */
 const UNSAFE = /[/\\?#%"<>|*:^`{}[\]\p{Cc}]+/gu;
@@ -32,7 +33,7 @@ export interface ParsedCredit {
  * and `홍길동(작곡)`; a person page must collect both under `홍길동`.
  */
 export function parseCredit(entry: string): ParsedCredit {
-	const text = entry.normalize('NFC').replace(/\s+/g, ' ').trim();
+	const text = normalizeName(entry);
 	const prefixed = /^([^:：]{1,20}?)\s*[:：]\s*(.+)$/.exec(text);
 	if (prefixed?.[1] !== undefined && prefixed[2] !== undefined) {
 		return { name: prefixed[2].trim(), role: prefixed[1].trim() };

@@ -1,13 +1,14 @@
 /** Everything a performance page shows, assembled from a loaded catalogue. */
+
+import type { RatingSummary } from '../../core/ratings.ts';
 import type { PriceTier } from '../../db/schema/catalog.ts';
 import type { Catalog, PerformanceRow, PerformanceSummary, VenueWithHalls } from './catalog.ts';
 import { compareForListing, indexCatalog } from './catalog-index.ts';
 import { type Picture, pictureOf, shareImageUrl, variantUrl } from './images.ts';
 import { parseCredit, personPath, personSlug } from './people.ts';
-import type { RatingSummary } from './ratings.ts';
 import { groupSchedule, type ScheduleRow } from './schedule.ts';
 import { searchMonths } from './search/search-options.ts';
-import { plainParagraphs, present, safeHttpUrl } from './text.ts';
+import { paragraphs, present, safeHttpUrl } from './text.ts';
 
 export interface PersonCredit {
 	name: string;
@@ -190,7 +191,7 @@ export function performanceDetail(catalog: Catalog, id: string): PerformanceDeta
 		}),
 		hashtags: catalog.hashtags.get(id) ?? [],
 		rating: summary.rating,
-		synopsis: plainParagraphs(row.synopsis),
+		synopsis: paragraphs(row.synopsis),
 		flags: flagsOf(row),
 		sameVenue: sameVenueOf(catalog, row),
 		sameCast: sameCastOf(

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { histogramSteps, summariseRatings } from './ratings.ts';
+import { summariseRatings } from '../../core/ratings.ts';
+import { histogramSteps } from './ratings.ts';
 
 test('averages half-stars on the five-star scale and buckets them by star', () => {
 	const summary = summariseRatings([

@@ -1,37 +1,15 @@
-/** Cleaning of free text and URLs that come from KOPIS. */
-
-const ENTITIES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: ' ',
-};
-
-/** Named (the few HTML uses in text) and numeric character references. */
-export function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-		if (body.startsWith('#x') || body.startsWith('#X'))
-			return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
-		if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10));
-		return ENTITIES[body.toLowerCase()] ?? entity;
-	});
-}
+/** Free text and URLs from KOPIS, as the pages show them. */
 
 /**
- * KOPIS synopses (`sty`) are sometimes HTML. They are shown as plain text paragraphs: tags are
- * dropped (block tags become line breaks), entities decoded, and the page escapes the result.
+ * The stored synopsis as paragraphs, one a line. It is text already (the ingest turned KOPIS's
+ * HTML into text once, core/html-text.ts): nothing here decodes or strips, so `&lt;` in it is
+ * shown as `&lt;`, and the page escapes whatever it holds.
  */
-export function plainParagraphs(text: string | null): string[] {
+export function paragraphs(text: string | null): string[] {
 	if (text === null) return [];
-	const withBreaks = text
-		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-		.replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, '\n')
-		.replace(/<[^>]*>/g, ' ');
-	return decodeEntities(withBreaks)
-		.split(/\r?\n/)
-		.map((line) => line.replace(/\s+/g, ' ').trim())
+	return text
+		.split(/\r\n?|\n/)
+		.map((line) => line.trim())
 		.filter((line) => line !== '');
 }
 

@@ -2,7 +2,7 @@
  * Just enough HTML reading for assertions on the pages we build ourselves (well-formed, no
  * surprises): elements by attribute with balanced tags, attributes, visible text.
  */
-import { decodeEntities } from '../lib/text.ts';
+import { decodeEntities } from '../../core/html-entities.ts';
 
 const VOID = new Set([
 	'area',

@@ -5,9 +5,9 @@
  */
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { koreanToday } from '../../core/korean-today.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { seoulDate } from '../lib/dates.ts';
 import { seedCatalog } from './factory.ts';
 import { writeSamplePosters } from './factory-media.ts';
 
@@ -58,7 +58,7 @@ if (import.meta.main) {
 		mediaDir: values.media,
 		performances: Number(values.performances),
 		venues: Number(values.venues),
-		today: values.today ?? seoulDate(new Date()),
+		today: values.today ?? koreanToday(Date.now()),
 	});
 	console.log(`Seeded ${values.db} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -1,17 +1,22 @@
 /**
  * `<cp-account-form>`: the island behind every account form. The static HTML is a plain form in
- * a disabled fieldset; this script enables it, checks fields as the API would (rules.ts), sends
+ * a disabled fieldset; this script enables it, checks fields as the API would (core/account-fields.ts), sends
  * them as JSON with fetch (same origin, so the browser adds the Origin the API requires), and puts
  * the API's per-field Korean messages next to the fields. Text is only ever set as textContent.
  *
  * Attributes: on the element `data-action`, `data-method`, `data-success` (`next`, `url:/path`,
  * or `message:text`), optional `data-prefill` (GET URL whose `profile` fills the fields) and
- * `data-require-login`; on inputs `data-check` (a rules.ts field), `data-empty` (`omit` or `null`),
+ * `data-require-login`; on inputs `data-check` (an AccountFieldName), `data-empty` (`omit` or `null`),
  * `data-send="false"` (browser-only), `data-same-as` and `data-required-message`.
  */
 import type { ErrorBody } from '../../../api/errors.ts';
+import {
+	type AccountFieldName,
+	checkAccountField,
+	latestBirthday,
+} from '../../../core/account-fields.ts';
 import { currentUser, loginUrl } from '../../lib/client/current-user.ts';
-import { checkField, type FieldName, latestBirthday, safeNextPath } from './rules.ts';
+import { safeNextPath } from './rules.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
@@ -33,7 +38,7 @@ class AccountForm extends HTMLElement {
 		this.form = this.querySelector('form');
 		if (this.form === null) return;
 		for (const input of this.querySelectorAll<HTMLInputElement>('input[type="date"]')) {
-			input.max = latestBirthday();
+			input.max = latestBirthday(Date.now());
 		}
 		this.form.addEventListener('submit', (event) => {
 			event.preventDefault();
@@ -95,8 +100,8 @@ class AccountForm extends HTMLElement {
 			const other = this.querySelector<HTMLInputElement>(`[name="${sameAs}"]`);
 			return other !== null && other.value !== value ? (control.dataset.sameMessage ?? null) : null;
 		}
-		const field = control.dataset.check as FieldName | undefined;
-		return field === undefined ? null : checkField(field, value);
+		const field = control.dataset.check as AccountFieldName | undefined;
+		return field === undefined ? null : checkAccountField(field, value, Date.now());
 	}
 
 	private showError(control: Control, message: string | null): void {

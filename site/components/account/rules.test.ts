@@ -1,22 +1,28 @@
 /**
- * The browser's account checks against the API's: for each input the browser can judge, both
- * must give the same Korean message (or both none).
+ * The browser's account checks (core's checkAccountField) against the API's schemas built from the
+ * same rules: for each input the browser can judge, both must give the same Korean message (or
+ * both none).
  */
 import { expect, test } from 'vitest';
 import { z } from 'zod';
 import {
-	BIRTHDAY_NOT_PAST,
 	Birthday,
 	currentPassword,
 	Email,
 	Gender,
-	isPastBirthday,
 	NewPassword,
 	newPassword,
 	Username,
 } from '../../../api/account-fields.ts';
 import { validationError } from '../../../api/errors.ts';
-import { checkField, type FieldName, latestBirthday, safeNextPath } from './rules.ts';
+import {
+	BIRTHDAY_NOT_PAST,
+	checkAccountField as checkField,
+	type AccountFieldName as FieldName,
+	isPastBirthday,
+	latestBirthday,
+} from '../../../core/account-fields.ts';
+import { safeNextPath } from './rules.ts';
 
 const NOW = Date.UTC(2025, 4, 1, 16, 0); // 2 May 2025 in Korea
 

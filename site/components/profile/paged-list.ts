@@ -6,7 +6,8 @@
 
 import type { Paging } from '../../../api/reviews/fields.ts';
 import type { PerformanceCard } from '../../../api/reviews/performance-card.ts';
-import { formatRun, STATE_LABELS } from '../../lib/format.ts';
+import { STATE_LABELS } from '../../../core/performance-state.ts';
+import { formatRun } from '../../lib/format.ts';
 import { failureMessage } from '../reviews/review-api.ts';
 import { element } from '../reviews/review-view.ts';
 

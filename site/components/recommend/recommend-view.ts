@@ -3,7 +3,8 @@
  * the API goes in as text (textContent, never innerHTML); posters only from our own /media/.
  */
 import type { RecommendationList } from '../../../api/routes/recommendations.ts';
-import { formatRun, STATE_LABELS } from '../../lib/format.ts';
+import { STATE_LABELS } from '../../../core/performance-state.ts';
+import { formatRun } from '../../lib/format.ts';
 import { element } from '../reviews/review-view.ts';
 
 export type RecommendationEntry = RecommendationList['recommendations'][number];

@@ -4,13 +4,10 @@
  */
 import type { ReviewCreate } from '../../../api/reviews/fields.ts';
 import type { Review } from '../../../api/reviews/responses.ts';
+import { koreanToday } from '../../../core/korean-today.ts';
+import { checkReview } from '../../../core/review-fields.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-
-/** Today in Korea, where "not in the future" is decided (the API uses the same calendar). */
-export function koreanToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul' }).format(now);
-}
 
 function control(form: HTMLFormElement, name: string): Control | null {
 	const found = form.elements.namedItem(name);
@@ -45,7 +42,7 @@ export function fillReview(form: HTMLFormElement, review: Review | null): void {
 	form.reset();
 	clearErrors(form);
 	const seenOn = control(form, 'seenOn');
-	if (seenOn instanceof HTMLInputElement) seenOn.max = koreanToday();
+	if (seenOn instanceof HTMLInputElement) seenOn.max = koreanToday(Date.now());
 	if (review === null) return;
 	const set = (name: string, value: string): void => {
 		const field = control(form, name);
@@ -85,13 +82,16 @@ export function showErrors(form: HTMLFormElement, fields: Record<string, string>
 	return shown;
 }
 
-/** The browser's own checks (required rating, lengths) before anything is sent. */
+/** The API's checks (core/review-fields.ts) on what the form would send, before it is sent. */
 export function checkLocally(form: HTMLFormElement): Record<string, string> {
-	const fields: Record<string, string> = {};
-	if (!Number.isFinite(readReview(form).rating)) fields.rating = '별점을 골라 주세요.';
-	const seenOn = text(form, 'seenOn');
-	if (seenOn !== null && seenOn > koreanToday()) {
-		fields.seenOn = '관람일은 오늘이나 그 이전이어야 합니다.';
-	}
-	return fields;
+	const review = readReview(form);
+	return checkReview(
+		{
+			rating: review.rating,
+			title: review.title ?? null,
+			body: review.body ?? null,
+			seenOn: review.seenOn ?? null,
+		},
+		Date.now(),
+	);
 }

@@ -5,6 +5,8 @@
  */
 import type { RatingSummary } from '../../../api/reviews/rating-summary.ts';
 import type { Review } from '../../../api/reviews/responses.ts';
+import { formatRating } from '../../lib/format.ts';
+import { histogramSteps } from '../../lib/ratings.ts';
 
 const DATE = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeZone: 'Asia/Seoul' });
 
@@ -30,10 +32,6 @@ export function multiline(text: string): Node[] {
 		);
 }
 
-export function formatStars(rating: number): string {
-	return rating.toFixed(1);
-}
-
 /** `2025-06-01` → `2025. 6. 1.` in the reader's Korean format. */
 export function formatDay(isoDay: string): string {
 	return DATE.format(new Date(`${isoDay}T12:00:00+09:00`));
@@ -53,8 +51,8 @@ function bodyOf(review: Review): HTMLElement | null {
 }
 
 export function reviewItem(review: Review, mine: boolean): HTMLLIElement {
-	const stars = element('span', 'fw-bold text-nowrap', `★ ${formatStars(review.rating)}`);
-	stars.setAttribute('aria-label', `별점 ${formatStars(review.rating)}점`);
+	const stars = element('span', 'fw-bold text-nowrap', `★ ${formatRating(review.rating)}`);
+	stars.setAttribute('aria-label', `별점 ${formatRating(review.rating)}점`);
 	const meta = element(
 		'p',
 		'd-flex flex-wrap gap-2 align-items-baseline mb-1',
@@ -76,11 +74,6 @@ export function reviewItem(review: Review, mine: boolean): HTMLLIElement {
 	return item;
 }
 
-/** Same buckets and classes as RatingSummary.astro: widths come from classes (CSP, no inline styles). */
-function histogramStep(count: number, total: number): number {
-	return total === 0 ? 0 : Math.round(((count / total) * 100) / 5) * 5;
-}
-
 /** Redraws the pre-rendered summary with live figures, in the markup RatingSummary.astro writes. */
 export function renderSummary(container: HTMLElement, summary: RatingSummary): void {
 	if (summary.count === 0) {
@@ -89,7 +82,7 @@ export function renderSummary(container: HTMLElement, summary: RatingSummary): v
 		);
 		return;
 	}
-	const average = element('p', 'rating-average mb-1', formatStars(summary.average));
+	const average = element('p', 'rating-average mb-1', formatRating(summary.average));
 	average.dataset.ratingAverage = '';
 	const count = element('span', '', String(summary.count));
 	count.dataset.ratingCount = '';
@@ -99,11 +92,13 @@ export function renderSummary(container: HTMLElement, summary: RatingSummary): v
 		average,
 		element('p', 'mb-0 small text-body-secondary', '5점 만점 · ', count, '명 평가'),
 	);
+	// Same bars and classes as RatingSummary.astro: widths come from classes (CSP, no inline styles).
+	const steps = histogramSteps(summary);
 	const rows = [5, 4, 3, 2, 1].map((star) => {
 		const value = summary.histogram[star - 1] ?? 0;
 		const bar = element('div', 'rating-bar');
 		bar.setAttribute('aria-hidden', 'true');
-		bar.append(element('span', `rating-fill fill-${histogramStep(value, summary.count)}`));
+		bar.append(element('span', `rating-fill fill-${steps[star - 1] ?? 0}`));
 		const label = element('th', 'fw-normal text-nowrap small', `${star}점`);
 		label.scope = 'row';
 		return element(

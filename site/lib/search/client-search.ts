@@ -2,7 +2,7 @@
  * Browser-side: runs one search against the Pagefind index. Pagefind's script (and with it the
  * WebAssembly and index chunks) is imported on the first search only.
  */
-import { monthsBetween } from '../dates.ts';
+import { monthsBetween } from '../../../core/calendar.ts';
 import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from './bundles.ts';
 import { normalizeQuery } from './korean-query.ts';
 

@@ -109,6 +109,15 @@ describe('withSearchTerms', () => {
 		expect(withSearchTerms('<p>no marker</p>')).toEqual({ html: '<p>no marker</p>', terms: 0 });
 	});
 
+	test('reads a reference to no character as the text it is instead of throwing', () => {
+		const prepared = withSearchTerms(
+			'<div hidden data-search-terms="[&quot;김주현아트홀&#1114112;x&#xD800;&quot;]"></div>',
+		);
+		// `&#1114112;` and `&#xD800;` stay as written: `#`, `;` and `&` split words, digits stay.
+		expect(prepared.html).toMatch(/<div data-pagefind-weight="0.5">[^<]*아트홀 [^<]*<\/div>/);
+		expect(prepared.html).toContain(' 현아트홀 ');
+	});
+
 	test('refuses a marker that is not a list of strings', () => {
 		expect(() =>
 			withSearchTerms('<div hidden data-search-terms="{&quot;a&quot;:1}"></div>'),

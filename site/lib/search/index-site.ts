@@ -3,10 +3,12 @@
  * (korean-terms.ts) where each performance page asks for them, and writes the Pagefind index.
  * The terms go only into what Pagefind reads, never into the pages visitors download.
  */
+
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
+import { decodeEntities, XML_ENTITIES } from '../../../core/html-entities.ts';
 import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from './bundles.ts';
 import { koreanSearchTerms } from './korean-terms.ts';
 
@@ -37,23 +39,6 @@ export class SearchIndexError extends Error {
 /** The empty `<div hidden data-search-terms="[…]">` a performance page carries (SearchFacets). */
 const TERMS_ELEMENT = /<div\b[^>]*\bdata-search-terms="([^"]*)"[^>]*><\/div>/;
 
-const NAMED: Readonly<Record<string, string>> = {
-	quot: '"',
-	apos: "'",
-	lt: '<',
-	gt: '>',
-	amp: '&',
-};
-
-/** Undoes the attribute escaping of the HTML writer (named and numeric references). */
-function decodeAttribute(value: string): string {
-	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, body: string) => {
-		if (body[0] !== '#') return NAMED[body] ?? reference;
-		const hex = body[1] === 'x' || body[1] === 'X';
-		return String.fromCodePoint(Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10));
-	});
-}
-
 const SORT_ATTRIBUTE = /\sdata-pagefind-sort="[^"]*"/g;
 
 function escapeText(value: string): string {
@@ -65,7 +50,8 @@ export function withSearchTerms(html: string, koreanTerms = true): { html: strin
 	const match = TERMS_ELEMENT.exec(html);
 	if (match === null) return { html, terms: 0 };
 	if (!koreanTerms) return { html: html.replace(match[0], ''), terms: 0 };
-	const texts = JSON.parse(decodeAttribute(match[1] ?? '[]')) as unknown;
+	// Undoes the attribute escaping of the HTML writer (XML's named and numeric references).
+	const texts = JSON.parse(decodeEntities(match[1] ?? '[]', XML_ENTITIES)) as unknown;
 	if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) {
 		throw new SearchIndexError('data-search-terms must hold a JSON array of strings');
 	}

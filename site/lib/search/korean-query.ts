@@ -4,6 +4,7 @@
  * words, and Pagefind matches prefixes, so a particle is dropped. The stem is always a prefix of
  * the typed word, so this only ever widens what matches.
  */
+import { isHangulSyllable } from '../../../core/korean-particle.ts';
 
 /** Longest first, so `에서는` wins over `는`. */
 const PARTICLES = [
@@ -40,10 +41,8 @@ const PARTICLES = [
 /** A stem must keep at least two syllables: `별이` stays `별이`. */
 const MIN_STEM = 2;
 
-const ENDS_IN_HANGUL = /[\uac00-\ud7a3]$/;
-
 export function stripParticle(word: string): string {
-	if (!ENDS_IN_HANGUL.test(word)) return word;
+	if (!isHangulSyllable(word.slice(-1))) return word;
 	const length = [...word].length;
 	for (const particle of PARTICLES) {
 		if (word.endsWith(particle) && length - particle.length >= MIN_STEM) {

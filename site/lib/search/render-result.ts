@@ -1,11 +1,6 @@
 /** Browser-side: one search result as a card, built with DOM APIs (no HTML strings). */
+import { stateFromLabel } from '../../../core/performance-state.ts';
 import type { PagefindResultData } from './client-search.ts';
-
-const STATE_CLASS: Readonly<Record<string, string>> = {
-	공연중: 'state-running',
-	공연예정: 'state-upcoming',
-	공연완료: 'state-finished',
-};
 
 function element<K extends keyof HTMLElementTagNameMap>(
 	tag: K,
@@ -16,6 +11,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
 	node.className = className;
 	if (text !== undefined) node.textContent = text;
 	return node;
+}
+
+/** The badge colour for a state label the page put in the index (StateBadge's classes). */
+function stateClass(label: string): string {
+	const state = stateFromLabel(label);
+	return state === null ? '' : `state-${state}`;
 }
 
 /** Only our own pages and media: the index is ours, but a link is checked before it is used. */
@@ -49,7 +50,7 @@ export function renderResult(data: PagefindResultData): HTMLLIElement {
 	const badges = element('p', 'mb-1 d-flex gap-1 flex-wrap');
 	if (data.meta.state !== undefined) {
 		badges.append(
-			element('span', `badge state-badge ${STATE_CLASS[data.meta.state] ?? ''}`, data.meta.state),
+			element('span', `badge state-badge ${stateClass(data.meta.state)}`, data.meta.state),
 		);
 	}
 	if (data.meta.genre !== undefined)

@@ -1,6 +1,7 @@
 /** The choices of the search page's filters, from what the catalogue holds. */
+
+import { addDays, monthsBetween } from '../../../core/calendar.ts';
 import type { Catalog } from '../catalog.ts';
-import { addDays, monthsBetween } from '../dates.ts';
 import { compareGenres, type Genre } from '../genres.ts';
 import { ALL_REGIONS, type Region } from '../regions.ts';
 
