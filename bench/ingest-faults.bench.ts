@@ -16,9 +16,13 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { favorites, performances, reviews, users } from '../db/schema/index.ts';
+import {
+	DEMO_SIZES,
+	generateDemoDataset,
+	updateDemoPerformance,
+} from '../demo/dataset/generate.ts';
+import { startKopisServer } from '../demo/kopis/server.ts';
 import { findHalfWrittenPerformances } from '../ingest/consistency.ts';
-import { DEMO_SIZES, generateDemoDataset, updateDemoPerformance } from '../ingest/demo/generate.ts';
-import { startKopisServer } from '../ingest/demo/kopis-server.ts';
 import { defaultRange } from '../ingest/run.ts';
 import { todayInKorea } from '../ingest/sync/windows.ts';
 

@@ -23,8 +23,8 @@ import { openReviewReader } from '../api/reviews/review-reader.ts';
 import { sessionCookie } from '../api/testing.ts';
 import { openDatabase } from '../db/client.ts';
 import { performances, reviews } from '../db/schema/index.ts';
-import { DEFAULT_DEMO_SEED } from '../ingest/demo/generate.ts';
-import { DEMO_ACCOUNT, seedDemoUsers } from '../ingest/demo/users.ts';
+import { DEMO_ACCOUNT, seedDemoUsers } from '../demo/audience/users.ts';
+import { DEFAULT_DEMO_SEED } from '../demo/dataset/generate.ts';
 import { todayInKorea } from '../ingest/sync/windows.ts';
 import {
 	type AutocannonRequest,

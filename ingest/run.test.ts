@@ -14,8 +14,8 @@ import {
 	venues,
 } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { addDemoPerformance, updateDemoPerformance } from '../demo/dataset/generate.ts';
 import { findHalfWrittenPerformances } from './consistency.ts';
-import { addDemoPerformance, updateDemoPerformance } from './demo/generate.ts';
 import { LockHeldError } from './lock.ts';
 import { runIngest } from './run.ts';
 import {

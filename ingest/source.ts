@@ -2,7 +2,7 @@
  * Where the ingest reads from: the real KOPIS with a key, or — without one — the generated demo
  * dataset served by the local KOPIS-compatible server, through the very same client.
  */
-import { startDemoServerProcess } from './demo/server-process.ts';
+import { startDemoServerProcess } from '../demo/kopis/server-process.ts';
 import type { IngestEnv } from './env.ts';
 import { createKopisClient, type KopisClient } from './kopis/client.ts';
 import type { ProgressReporter } from './progress.ts';

@@ -2,8 +2,8 @@
 import { asc } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { boxOfficeEntries, halls, performances, venues } from '../db/schema/index.ts';
-import { DEMO_SIZES, type DemoDataset, generateDemoDataset } from './demo/generate.ts';
-import { type KopisServer, startKopisServer } from './demo/kopis-server.ts';
+import { DEMO_SIZES, type DemoDataset, generateDemoDataset } from '../demo/dataset/generate.ts';
+import { type KopisServer, startKopisServer } from '../demo/kopis/server.ts';
 import { createKopisClient, type KopisClient } from './kopis/client.ts';
 import { silentProgress } from './progress.ts';
 import { defaultRange, type IngestRunOptions } from './run.ts';

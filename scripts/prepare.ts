@@ -38,7 +38,7 @@ export async function prepareDatabase(
 		if (env.KOPIS_API_KEY === undefined) {
 			// The demo gets an audience, so ratings, sorting and recommendations show real figures.
 			// The command does nothing once they exist, and refuses a database with real KOPIS data.
-			const seeded = await runNode('ingest/demo/users-cli.ts');
+			const seeded = await runNode('scripts/seed-demo-audience.ts');
 			if (seeded !== 0) throw new PrepareError(`adding the demo users failed (exit ${seeded})`);
 		}
 		return handle;

@@ -10,7 +10,7 @@ import { workOf } from '../../api/recommend/catalog.ts';
 import { producersOf } from '../../api/recommend/catalog-loader.ts';
 import type { CatalogItem } from '../../api/recommend/features.ts';
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
-import { GENRES as DEMO_GENRES, generateDemoDataset } from '../../ingest/demo/generate.ts';
+import { GENRES as DEMO_GENRES, generateDemoDataset } from '../../demo/dataset/generate.ts';
 import { localTags } from '../../ingest/hashtags/local-tagger.ts';
 import { HASHTAG_VOCABULARY } from '../../ingest/hashtags/vocabulary.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from '../../ingest/kopis/free-text.ts';

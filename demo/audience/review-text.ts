@@ -2,7 +2,7 @@
  * Words for the demo users' nicknames and reviews: short Korean phrases picked by the rating, so
  * a five-star review reads like one. Plain text only; the site renders reviews as text anyway.
  */
-import type { Rng } from './random.ts';
+import type { Rng } from '../dataset/random.ts';
 
 const NICK_HEADS = [
 	'푸른',

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 test('the CLI prints its URL, serves the small demo and stops on SIGTERM', async () => {
-	const script = fileURLToPath(new URL('./kopis-server.ts', import.meta.url));
+	const script = fileURLToPath(new URL('./server.ts', import.meta.url));
 	const child = spawn(
 		process.execPath,
 		[script, '--size', 'small', '--port', '0', '--today', '2026-11-26'],

@@ -6,9 +6,9 @@
 import { promisify } from 'node:util';
 import { constants, crc32, deflate } from 'node:zlib';
 import sharp from 'sharp';
-import { BOMB_SIZE } from './image-plan.ts';
-import type { DemoImage } from './model.ts';
-import { hashOf, unitOf } from './random.ts';
+import { BOMB_SIZE } from '../dataset/image-plan.ts';
+import type { DemoImage } from '../dataset/model.ts';
+import { hashOf, unitOf } from '../dataset/random.ts';
 
 const deflateAsync = promisify(deflate);
 

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DemoDataset, DemoImage, DemoImageFault } from './generate.ts';
-import type { KopisServer } from './kopis-server.ts';
+import type { DemoDataset, DemoImage, DemoImageFault } from '../dataset/generate.ts';
 import { OVERSIZED_BYTES } from './posters.ts';
+import type { KopisServer } from './server.ts';
 import { startSmallDemoServer } from './testing.ts';
 
 let dataset: DemoDataset;

@@ -17,12 +17,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { DemoSize } from './generate.ts';
+import type { DemoSize } from '../dataset/generate.ts';
 
 /** Exit code of the server CLI when `--port` is in use (any other failure exits with 1). */
 export const PORT_IN_USE_EXIT_CODE = 3;
 
-const SERVER_SCRIPT = fileURLToPath(new URL('./kopis-server.ts', import.meta.url));
+const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
 /** Generating the full dataset takes about a second; this only catches a stuck child. */
 const READY_TIMEOUT_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 5_000;

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { compactDay, dayNumber } from './dates.ts';
-import type { DemoDataset } from './generate.ts';
-import type { KopisServer } from './kopis-server.ts';
+import { compactDay, dayNumber } from '../dataset/dates.ts';
+import type { DemoDataset } from '../dataset/generate.ts';
+import type { KopisServer } from './server.ts';
 import { DEMO_TEST_TODAY, elementOrder, startSmallDemoServer } from './testing.ts';
 
-const FIXTURES = new URL('../kopis/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../ingest/kopis/fixtures/', import.meta.url);
 
 function sample(path: string): string {
 	return readFileSync(new URL(path, FIXTURES), 'utf8');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDays, compactDay, dayNumber } from './dates.ts';
+import { addDays, compactDay, dayNumber } from '../dataset/dates.ts';
 import {
 	addDemoPerformance,
 	type DemoDataset,
@@ -7,8 +7,8 @@ import {
 	demoPerformanceState,
 	updateDemoPerformance,
 	updateDemoVenue,
-} from './generate.ts';
-import type { KopisServer } from './kopis-server.ts';
+} from '../dataset/generate.ts';
+import type { KopisServer } from './server.ts';
 import { DEMO_TEST_TODAY, parseDemoXml, startSmallDemoServer } from './testing.ts';
 
 const TODAY = DEMO_TEST_TODAY;

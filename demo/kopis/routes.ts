@@ -1,7 +1,8 @@
 /** The KOPIS services the demo server answers, as pure functions from a request to XML. */
+
+import { koreanTimestamp } from '../dataset/dates.ts';
 import { rankBoxOffice } from './box-office.ts';
 import { type CatalogIndex, filterPerformances, filterVenues } from './catalog-index.ts';
-import { koreanTimestamp } from './dates.ts';
 import {
 	KOPIS_ERROR_MESSAGES,
 	type KopisErrorCode,
@@ -9,7 +10,7 @@ import {
 	parseBoxOfficeQuery,
 	parsePerformanceQuery,
 	parseVenueQuery,
-} from './kopis-requests.ts';
+} from './requests.ts';
 import {
 	boxOfficeRow,
 	document,

@@ -3,7 +3,7 @@
  * (shared/kopis/samples), blanks as a single space, `&amp;` escaping, and the 2026 detail's
  * stray spaces between some elements.
  */
-import { dayNumber, kopisDay } from './dates.ts';
+import { dayNumber, kopisDay } from '../dataset/dates.ts';
 import {
 	type DemoAmenities,
 	type DemoHall,
@@ -12,9 +12,9 @@ import {
 	demoPerformanceState,
 	GENRES,
 	STATE_LABELS,
-} from './model.ts';
-import { hashOf } from './random.ts';
-import { REGIONS } from './regions.ts';
+} from '../dataset/model.ts';
+import { hashOf } from '../dataset/random.ts';
+import { REGIONS } from '../dataset/regions.ts';
 
 const PROLOGS = [
 	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',

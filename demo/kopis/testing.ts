@@ -1,7 +1,7 @@
 /** Helpers for tests that talk to the demo KOPIS server. */
 import { XMLParser } from 'fast-xml-parser';
-import { DEMO_SIZES, type DemoDataset, generateDemoDataset } from './generate.ts';
-import { type KopisServer, type KopisServerOptions, startKopisServer } from './kopis-server.ts';
+import { DEMO_SIZES, type DemoDataset, generateDemoDataset } from '../dataset/generate.ts';
+import { type KopisServer, type KopisServerOptions, startKopisServer } from './server.ts';
 
 export const DEMO_TEST_TODAY = '2026-11-26';
 

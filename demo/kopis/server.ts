@@ -3,19 +3,19 @@
  * offline stand-in for www.kopis.or.kr that `npm start` without keys and the ingest tests use.
  * Faults can be switched on to exercise the client's error handling.
  *
- * CLI: `node ingest/demo/kopis-server.ts [--size small|full] [--port N] [--host H] [--seed N] [--today YYYY-MM-DD]
+ * CLI: `node demo/kopis/server.ts [--size small|full] [--port N] [--host H] [--seed N] [--today YYYY-MM-DD]
  *   [--exit-on-stdin-close]`: prints its base URL on the first line of standard output.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { koreanTimestamp, koreanToday } from '../dataset/dates.ts';
+import { DEMO_SIZES, type DemoSize, generateDemoDataset } from '../dataset/generate.ts';
+import type { DemoDataset } from '../dataset/model.ts';
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.ts';
-import { koreanTimestamp, koreanToday } from './dates.ts';
-import { DEMO_SIZES, type DemoSize, generateDemoDataset } from './generate.ts';
-import { KOPIS_ERROR_MESSAGES, type KopisErrorCode } from './kopis-requests.ts';
-import { API_PREFIX, type ApiResponse, answerApi, kopisError, notFound } from './kopis-routes.ts';
-import type { DemoDataset } from './model.ts';
 import { createImageCache } from './posters.ts';
+import { KOPIS_ERROR_MESSAGES, type KopisErrorCode } from './requests.ts';
+import { API_PREFIX, type ApiResponse, answerApi, kopisError, notFound } from './routes.ts';
 import { PORT_IN_USE_EXIT_CODE } from './server-process.ts';
 import { serveUpload } from './upload-route.ts';
 import { errorEnvelope } from './xml.ts';

@@ -5,12 +5,12 @@
  * 1 the database is not a demo one, 2 bad configuration (a KOPIS key means production).
  */
 import { z } from 'zod';
-import { openDatabase } from '../../db/client.ts';
-import { describeEnvError } from '../../db/env.ts';
-import { loadIngestEnv } from '../env.ts';
-import { todayInKorea } from '../sync/windows.ts';
-import { DEFAULT_DEMO_SEED } from './generate.ts';
-import { DEMO_ACCOUNT, NotDemoDatabaseError, seedDemoUsers } from './users.ts';
+import { openDatabase } from '../db/client.ts';
+import { describeEnvError } from '../db/env.ts';
+import { DEMO_ACCOUNT, NotDemoDatabaseError, seedDemoUsers } from '../demo/audience/users.ts';
+import { DEFAULT_DEMO_SEED } from '../demo/dataset/generate.ts';
+import { loadIngestEnv } from '../ingest/env.ts';
+import { todayInKorea } from '../ingest/sync/windows.ts';
 
 async function main(): Promise<number> {
 	let env: ReturnType<typeof loadIngestEnv>;

@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { DemoDataset } from './generate.ts';
-import type { KopisServer } from './kopis-server.ts';
+import type { DemoDataset } from '../dataset/generate.ts';
+import type { KopisServer } from './server.ts';
 import { DEMO_TEST_TODAY, parseDemoXml, startSmallDemoServer } from './testing.ts';
 
 let dataset: DemoDataset;

@@ -13,8 +13,8 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, ingestRuns, performances, reviews, users } from '../../db/schema/index.ts';
-import { dayNumber, isoDay } from './dates.ts';
-import { createRng, hashOf, itemAt, type Rng, unitOf } from './random.ts';
+import { dayNumber, isoDay } from '../dataset/dates.ts';
+import { createRng, hashOf, itemAt, type Rng, unitOf } from '../dataset/random.ts';
 import { demoNickname, demoReviewText } from './review-text.ts';
 
 /** The README's demo login. Not a secret: it only ever exists in demo databases. */

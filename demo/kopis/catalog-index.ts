@@ -3,7 +3,7 @@
  * changes; list filters scan a pre-sorted array of numbers and lower-cased text, and the
  * matches for each distinct filter are kept, so walking pages costs a slice and a join.
  */
-import { dayNumber, timestampDay } from './dates.ts';
+import { dayNumber, timestampDay } from '../dataset/dates.ts';
 import {
 	type DemoDataset,
 	type DemoHall,
@@ -13,7 +13,7 @@ import {
 	type DemoVenue,
 	demoPerformanceState,
 	type GenreCode,
-} from './model.ts';
+} from '../dataset/model.ts';
 
 export interface IndexedPerformance {
 	record: DemoPerformance;

@@ -4,9 +4,10 @@
  * 60 days before the first show) until its last show, over the 12 weeks up to today. The jitter
  * is a hash of (id, day), so any window gives the same answer every time.
  */
+
+import { dayNumber, timestampDay } from '../dataset/dates.ts';
+import { isGenreCode } from '../dataset/model.ts';
 import type { CatalogIndex, IndexedPerformance } from './catalog-index.ts';
-import { dayNumber, timestampDay } from './dates.ts';
-import { isGenreCode } from './model.ts';
 import type { BoxOfficeRow } from './xml.ts';
 
 export const BOX_OFFICE_HISTORY_DAYS = 84;

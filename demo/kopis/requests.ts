@@ -2,10 +2,11 @@
  * Query-string parsing for the local KOPIS server, with KOPIS's error codes: 01 missing or
  * invalid parameter, 02 unknown key, 05 window over 31 days, 06 more than 100 rows.
  */
+
+import { parseCompactDay } from '../dataset/dates.ts';
+import type { DemoPerformanceState } from '../dataset/model.ts';
 import type { BoxOfficeQuery } from './box-office.ts';
 import type { PerformanceFilter, VenueFilter } from './catalog-index.ts';
-import { parseCompactDay } from './dates.ts';
-import type { DemoPerformanceState } from './model.ts';
 
 export type KopisErrorCode = '01' | '02' | '03' | '05' | '06';
 
