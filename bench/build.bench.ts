@@ -92,7 +92,7 @@ async function prepare(name: Dataset['name'], fresh: boolean): Promise<Dataset> 
 	const started = performance.now();
 	if (name === 'demo') {
 		const size = process.env.BENCH_DEMO_SIZE ?? 'full';
-		await measure(node, ['ingest/main.ts'], { cwd: root, env: { ...env, DEMO_SIZE: size } });
+		await measure(node, ['scripts/ingest.ts'], { cwd: root, env: { ...env, DEMO_SIZE: size } });
 	} else {
 		await seedDatabase({
 			databaseUrl: String(env.DATABASE_URL),

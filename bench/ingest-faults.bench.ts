@@ -46,7 +46,7 @@ function ingest(
 ): Promise<{ code: number | null; killed: boolean; ms: number }> {
 	return new Promise((resolve) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, ['ingest/main.ts', '--full'], {
+		const child = spawn(process.execPath, ['scripts/ingest.ts', '--full'], {
 			cwd: root,
 			env,
 			stdio: 'ignore',

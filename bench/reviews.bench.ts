@@ -64,7 +64,7 @@ function ingestDemo(databaseUrl: string, mediaDir: string): Promise<number> {
 		const started = performance.now();
 		const child = spawn(
 			process.execPath,
-			['ingest/main.ts', '--full', '--no-images', '--no-hashtags'],
+			['scripts/ingest.ts', '--full', '--no-images', '--no-hashtags'],
 			{
 				cwd: root,
 				env: { ...env, DATABASE_URL: databaseUrl, MEDIA_DIR: mediaDir, DEMO_SIZE: 'full' },

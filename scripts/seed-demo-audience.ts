@@ -1,24 +1,24 @@
 /**
- * `node ingest/demo/users-cli.ts`: adds the demo audience (generated users, their reviews and
+ * `node scripts/seed-demo-audience.ts`: adds the demo audience (generated users, their reviews and
  * favorites, and the README's demo account) to DATABASE_URL after a demo ingest. Runs once per
  * database; later runs print that it was already done. Exit codes: 0 done or already done,
  * 1 the database is not a demo one, 2 bad configuration (a KOPIS key means production).
  */
-import { z } from 'zod';
 import { openDatabase } from '../db/client.ts';
-import { describeEnvError } from '../db/env.ts';
+import { parseSettings, type Settings, SettingsError } from '../db/settings.ts';
 import { DEMO_ACCOUNT, NotDemoDatabaseError, seedDemoUsers } from '../demo/audience/users.ts';
 import { DEFAULT_DEMO_SEED } from '../demo/dataset/generate.ts';
-import { loadIngestEnv } from '../ingest/env.ts';
+import { ingestSettings } from '../ingest/env.ts';
 import { todayInKorea } from '../ingest/sync/windows.ts';
 
 async function main(): Promise<number> {
-	let env: ReturnType<typeof loadIngestEnv>;
+	// The database, and the ingest's KOPIS key: a key means production, never a demo audience.
+	let env: Settings<typeof ingestSettings>;
 	try {
-		env = loadIngestEnv();
+		env = parseSettings(ingestSettings);
 	} catch (error) {
-		if (error instanceof z.ZodError) {
-			console.error(`Invalid environment:\n${describeEnvError(error)}`);
+		if (error instanceof SettingsError) {
+			console.error(error.message);
 			return 2;
 		}
 		throw error;

@@ -8,13 +8,14 @@
  * every demo ingest. It refuses a database that any real KOPIS ingest has touched: an account with
  * a published password must never reach production.
  */
-import { hash } from '@node-rs/argon2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { asc, eq, lte } from 'drizzle-orm';
+import { createPasswordHasher } from '../../api/auth/password.ts';
 import type { Database } from '../../db/client.ts';
 import { favorites, ingestRuns, performances, reviews, users } from '../../db/schema/index.ts';
 import { dayNumber, isoDay } from '../dataset/dates.ts';
 import { createRng, hashOf, itemAt, type Rng, unitOf } from '../dataset/random.ts';
+import { isDemoRunSource } from '../run-source.ts';
 import { demoNickname, demoReviewText } from './review-text.ts';
 
 /** The README's demo login. Not a secret: it only ever exists in demo databases. */
@@ -23,12 +24,6 @@ export const DEMO_ACCOUNT = {
 	username: '데모관객',
 	password: 'culturepedia-demo',
 } as const;
-
-/**
- * SECURITY.md's argon2id parameters (api/auth/password.ts ARGON2_PARAMS; ingest may not import
- * the API), so the demo login verifies like any account and is never re-hashed.
- */
-const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export interface SeedDemoUsersOptions {
 	seed: number;
@@ -75,7 +70,7 @@ async function assertDemoCatalogue(db: Database): Promise<void> {
 	const runs = await db
 		.select({ source: ingestRuns.source, status: ingestRuns.status })
 		.from(ingestRuns);
-	const demoOnly = runs.every((run) => run.source.startsWith('demo:'));
+	const demoOnly = runs.every((run) => isDemoRunSource(run.source));
 	if (!demoOnly || !runs.some((run) => run.status === 'succeeded')) {
 		throw new NotDemoDatabaseError([...new Set(runs.map((run) => run.source))]);
 	}
@@ -202,8 +197,12 @@ export async function seedDemoUsers(
 	const userRows: (typeof users.$inferInsert)[] = [];
 	const reviewRows: ReviewRow[] = [];
 	const favoriteRows: (typeof favorites.$inferInsert)[] = [];
+	// The API's own hashing, so the demo login verifies like any account and is never re-hashed.
+	const hasher = createPasswordHasher();
 	// A hash of a random password nobody keeps: generated users exist, but cannot log in.
-	const lockedHash = await hash(crypto.getRandomValues(new Uint8Array(32)), ARGON2);
+	const lockedHash = await hasher.hash(
+		encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(32))),
+	);
 
 	for (let n = 0; n <= settings.users; n += 1) {
 		const isDemo = n === 0;
@@ -212,7 +211,7 @@ export async function seedDemoUsers(
 			id,
 			email: isDemo ? DEMO_ACCOUNT.email : `audience${String(n).padStart(5, '0')}@example.com`,
 			username: isDemo ? DEMO_ACCOUNT.username : demoNickname(rng, n),
-			passwordHash: isDemo ? await hash(DEMO_ACCOUNT.password, ARGON2) : lockedHash,
+			passwordHash: isDemo ? await hasher.hash(DEMO_ACCOUNT.password) : lockedHash,
 			gender: rng.pick(['female', 'male', 'other', null] as const),
 			birthday: rng.chance(0.6)
 				? `${rng.int(1965, 2005)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`

@@ -3,14 +3,20 @@
  * site/env.ts. Pre-rendering and the on-demand pages in the server share this module.
  */
 import { type DatabaseHandle, openDatabase } from '../../db/client.ts';
-import { loadSiteEnv } from '../env.ts';
+import { parseSettings, type Settings } from '../../db/settings.ts';
+import { siteSettings } from '../env.ts';
 import { seoulDate } from './dates.ts';
 
 let handle: Promise<DatabaseHandle> | null = null;
 
+/** The entry point (build or server) validated them at start; pages read the same fragment. */
+function pageSettings(): Settings<typeof siteSettings> {
+	return parseSettings(siteSettings);
+}
+
 export function siteDatabase(): Promise<DatabaseHandle> {
 	if (handle === null) {
-		const env = loadSiteEnv();
+		const env = pageSettings();
 		handle = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 	}
 	return handle;
@@ -18,5 +24,5 @@ export function siteDatabase(): Promise<DatabaseHandle> {
 
 /** "Today" for state badges and home-page sections: BUILD_DATE, else the date in Seoul. */
 export function siteToday(now: Date = new Date()): string {
-	return loadSiteEnv().BUILD_DATE ?? seoulDate(now);
+	return pageSettings().BUILD_DATE ?? seoulDate(now);
 }

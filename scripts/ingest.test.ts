@@ -2,12 +2,21 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { desc } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ingestRuns } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
-import { acquireLease } from './lock.ts';
+import { findHalfWrittenPerformances } from '../ingest/consistency.ts';
+import { acquireLease } from '../ingest/lock.ts';
+import { runIngest } from '../ingest/run.ts';
+import {
+	catalogueSnapshot,
+	runOptions,
+	startTestSource,
+	type TestSource,
+} from '../ingest/testing.ts';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** `npm run ingest` (package.json adds MALLOC_ARENA_MAX only). */
+const MAIN = fileURLToPath(new URL('./ingest.ts', import.meta.url));
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -24,7 +33,7 @@ async function freePort(): Promise<number> {
 	return address.port;
 }
 
-/** `node ingest/main.ts` without a KOPIS key: the small demo through its own server process. */
+/** `node scripts/ingest.ts` without a KOPIS key: the small demo through its own server process. */
 function runDemoIngest(
 	port: number,
 	args: string[],
@@ -76,4 +85,47 @@ test('a second concurrent ingest is refused before it starts a demo server', asy
 	} finally {
 		await lease.release();
 	}
+});
+
+describe('against a KOPIS endpoint with a key', () => {
+	let source: TestSource;
+	beforeEach(async () => {
+		source = await startTestSource();
+	});
+	afterEach(() => source.close());
+
+	test('the process is killed (kill -9): the next run takes over at once and recovers', async () => {
+		await runIngest(runOptions(database.db, source, 'full'));
+		const before = await catalogueSnapshot(database.db);
+		// Detail calls hang after a few, so the child is surely mid-run when it is killed.
+		source.server.setFault({ kind: 'hang', path: /pblprfr\/PF/, afterRequests: 5 });
+		const child = spawn(process.execPath, [MAIN, '--full', '--no-images', '--no-hashtags'], {
+			env: {
+				...process.env,
+				DATABASE_URL: database.url,
+				KOPIS_API_KEY: 'test',
+				KOPIS_BASE_URL: source.server.url,
+			},
+			stdio: 'ignore',
+		});
+		const exited = new Promise((resolve) => child.on('exit', resolve));
+		const baseline = source.server.requestCount;
+		const deadline = Date.now() + 20_000;
+		while (source.server.requestCount < baseline + 8 && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		child.kill('SIGKILL');
+		await exited;
+		source.server.setFault(null);
+
+		expect(await catalogueSnapshot(database.db)).toEqual(before);
+		const recovered = await runIngest(runOptions(database.db, source, 'auto'));
+		expect(recovered.status).toBe('succeeded');
+		const runs = await database.db.select().from(ingestRuns).orderBy(ingestRuns.id);
+		expect(runs.map((run) => run.status)).toEqual(['succeeded', 'failed', 'succeeded']);
+		expect(runs[1]?.error).toMatch(/interrupted/);
+		const integrity = await database.client.execute('PRAGMA integrity_check');
+		expect(integrity.rows[0]?.[0]).toBe('ok');
+		expect(await findHalfWrittenPerformances(database.db)).toEqual([]);
+	});
 });

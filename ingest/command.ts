@@ -1,28 +1,35 @@
 /**
- * `npm run ingest [-- --full | --incremental | --ids PF1,PF2] [--from D --to D] [--no-images] [--no-hashtags]`
- *
- * With KOPIS_API_KEY it pulls the real KOPIS; without, it starts the local KOPIS-compatible server
- * over the generated demo dataset and ingests through it — the same code path. Exit codes:
- * 0 succeeded, 1 the run failed (the previous data is intact), 2 bad configuration or arguments,
- * 3 another ingest holds the lock.
+ * The ingest as a command: `[--full | --incremental | --ids PF1,PF2] [--from D --to D]
+ * [--no-images] [--no-hashtags]` against a KOPIS endpoint the caller opens. scripts/ingest.ts
+ * (`npm run ingest`) is the entry point that decides which endpoint: the real KOPIS with a key,
+ * the demo's local server without. Exit codes: 0 succeeded, 1 the run failed (the previous data is
+ * intact), 2 bad configuration or arguments, 3 another ingest holds the lock.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { openDatabase } from '../db/client.ts';
-import { describeEnvError } from '../db/env.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import type { IngestRunKind } from '../db/schema/index.ts';
-import { loadIngestEnv } from './env.ts';
+import type { IngestSettings } from './env.ts';
+import { createKopisClient } from './kopis/client.ts';
 import { acquireLease, LockHeldError } from './lock.ts';
-import { createProgressReporter } from './progress.ts';
+import type { ProgressReporter } from './progress.ts';
 import { runIngest } from './run.ts';
-import { type KopisSource, openKopisSource } from './source.ts';
+import type { KopisEndpoint } from './source.ts';
 import { buildFollowUpSteps } from './steps.ts';
 import { printSummary } from './summary.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseCommandLine(argv: string[]) {
+export interface IngestArguments {
+	mode: IngestRunKind | 'auto';
+	ids: string[];
+	range: { from: string; to: string } | undefined;
+	images: boolean;
+	hashtags: boolean;
+}
+
+/** Throws an Error whose message names the bad argument. */
+export function parseIngestArguments(argv: string[]): IngestArguments {
 	const { values } = parseArgs({
 		args: argv,
 		options: {
@@ -69,43 +76,44 @@ function parseCommandLine(argv: string[]) {
 	};
 }
 
-async function main(): Promise<number> {
-	let env: ReturnType<typeof loadIngestEnv>;
-	let args: ReturnType<typeof parseCommandLine>;
-	try {
-		env = loadIngestEnv();
-		args = parseCommandLine(process.argv.slice(2));
-	} catch (error) {
-		if (error instanceof z.ZodError)
-			console.error(`Invalid environment:\n${describeEnvError(error)}`);
-		else console.error(`ingest: ${error instanceof Error ? error.message : String(error)}`);
-		return 2;
-	}
+export interface IngestCommandOptions {
+	settings: IngestSettings;
+	args: IngestArguments;
+	/** Called once this ingest holds the lock, so a refused ingest starts no server. */
+	openEndpoint(): Promise<KopisEndpoint>;
+	progress: ProgressReporter;
+}
 
-	const progress = createProgressReporter();
-	const handle = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+/** Runs one ingest; resolves to the exit code (0, 1 or 3). */
+export async function runIngestCommand(options: IngestCommandOptions): Promise<number> {
+	const { settings, args, progress } = options;
+	const handle = await openDatabase(settings.DATABASE_URL, settings.DATABASE_AUTH_TOKEN);
 	try {
 		await migrateDatabase(handle.db);
 		// Taken before anything starts, so a second ingest is refused at once.
 		const lease = await acquireLease(handle.db);
-		let source: KopisSource | undefined;
+		let endpoint: KopisEndpoint | undefined;
 		try {
-			source = await openKopisSource(env, progress);
+			endpoint = await options.openEndpoint();
+			const client = createKopisClient({ baseUrl: endpoint.baseUrl, apiKey: endpoint.apiKey });
 			const result = await runIngest({
 				db: handle.db,
-				client: source.client,
-				source: source.description,
+				client,
+				source: endpoint.description,
 				mode: args.mode,
 				ids: args.ids,
 				...(args.range === undefined ? {} : { range: args.range }),
-				steps: buildFollowUpSteps(env, source, { images: args.images, hashtags: args.hashtags }),
+				steps: buildFollowUpSteps(settings, endpoint.imageHosts, {
+					images: args.images,
+					hashtags: args.hashtags,
+				}),
 				progress,
 				lease,
 			});
-			printSummary(result, source.client.stats, (line) => console.log(line));
+			printSummary(result, client.stats, (line) => console.log(line));
 			return result.status === 'succeeded' ? 0 : 1;
 		} finally {
-			await source?.close();
+			await endpoint?.close();
 			await lease.release();
 		}
 	} catch (error) {
@@ -118,5 +126,3 @@ async function main(): Promise<number> {
 		handle.close();
 	}
 }
-
-process.exitCode = await main();
