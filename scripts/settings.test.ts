@@ -44,9 +44,10 @@ test('npm start validates every variable of every part', async () => {
 			expect(variables, file).toEqual(expect.arrayContaining(Object.keys(fragment.variables)));
 		}
 	}
+	const started: Record<string, unknown> = startSettings.variables;
 	for (const command of [ingestCommandSettings, buildSettings]) {
 		for (const [name, schema] of Object.entries(command.variables)) {
-			expect(startSettings.variables[name], name).toBe(schema);
+			expect(started[name], name).toBe(schema);
 		}
 	}
 });

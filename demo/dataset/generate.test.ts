@@ -3,6 +3,7 @@ import { addDays, dayNumber } from './dates.ts';
 import {
 	addDemoPerformance,
 	DEMO_IMAGE_FAULTS,
+	DEMO_LANDMARKS,
 	DEMO_SIZES,
 	type DemoDataset,
 	demoPerformanceState,
@@ -44,6 +45,39 @@ describe('determinism', () => {
 });
 
 describe('sizes and coverage', () => {
+	test.each([
+		['small', small()],
+		['full', full],
+		['another seed', small(3)],
+	])('the %s demo has the landmarks tests name, running today', (_, dataset) => {
+		const titled = (title: string) => dataset.performances.filter((p) => p.title === title);
+		const [musical] = titled(DEMO_LANDMARKS.title);
+		const [play] = titled(DEMO_LANDMARKS.noCastTitle);
+		expect(titled(DEMO_LANDMARKS.title)).toHaveLength(1);
+		expect(titled(DEMO_LANDMARKS.noCastTitle)).toHaveLength(1);
+		const cast = musical?.cast.split(', ') ?? [];
+		expect(cast).toHaveLength(DEMO_LANDMARKS.castSize);
+		expect(new Set(cast).size).toBe(DEMO_LANDMARKS.castSize);
+		expect(cast[0]).toBe(DEMO_LANDMARKS.castMember);
+		expect(musical?.crew).not.toContain(DEMO_LANDMARKS.castMember);
+		expect(musical?.producers.production).toBe(DEMO_LANDMARKS.producer);
+		expect(play?.cast).toBe(' ');
+		for (const show of [musical, play]) {
+			expect(show && demoPerformanceState(show, TODAY)).toBe('running');
+			expect(show?.detailFailure).toBeNull();
+		}
+		const venue = dataset.venues.find((v) => v.id === musical?.venueId);
+		expect(venue?.name).toBe(DEMO_LANDMARKS.venueName);
+		expect(venue?.halls.map((hall) => hall.name)).toEqual(
+			DEMO_LANDMARKS.halls.map(([name]) => name),
+		);
+		// Every show at the venue plays in one of its halls.
+		const hallIds = new Set(venue?.halls.map((hall) => hall.id));
+		for (const show of dataset.performances.filter((p) => p.venueId === venue?.id)) {
+			expect(hallIds).toContain(show.hallId);
+		}
+	});
+
 	test('the full size has 1,500 performances and 220 venues', () => {
 		expect(full.performances).toHaveLength(1500);
 		expect(full.venues).toHaveLength(220);

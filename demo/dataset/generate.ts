@@ -3,6 +3,7 @@
  * without keys, and what tests ingest. Same `seed` and `today` → identical data.
  */
 import { dayNumber, kopisTimestamp, timestampDay } from './dates.ts';
+import { placeLandmarks } from './landmarks.ts';
 import type { DemoDataset, DemoPerformance, DemoVenue, GenreCode } from './model.ts';
 import { createPeople } from './performance-text.ts';
 import {
@@ -16,6 +17,7 @@ import {
 import { createRng, hashOf } from './random.ts';
 import { generateVenues } from './venues.ts';
 
+export { DEMO_LANDMARKS } from './landmarks.ts';
 export type * from './model.ts';
 export {
 	DEMO_IMAGE_FAULTS,
@@ -53,6 +55,7 @@ export function generateDemoDataset(options: DemoDatasetOptions): DemoDataset {
 		context,
 		options.performances ?? DEMO_SIZES.full.performances,
 	);
+	placeLandmarks(venues, performances, today, seed);
 	return { generatedOn: today, seed, venues, performances, version: 0 };
 }
 
