@@ -1,5 +1,5 @@
 /**
- * The catalogue the recommendation benchmarks run on: the demo dataset (ingest/demo), read the
+ * The catalogue the recommendation benchmarks run on: the demo dataset (demo/dataset), read the
  * way the ingest reads it (cast and crew lists, producers, flags, the venue's region) and tagged
  * by the local tagger (ingest/hashtags). What the engine never sees stays hidden here: each
  * show's true themes and its appeal (the demo's booking demand). The tags it does see are the
