@@ -1,9 +1,11 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { siteUrlSettings } from './api/env.ts';
+import { parseSettings } from './db/settings.ts';
 
-// SITE_URL is validated by site/env.ts at build time; here it only sets canonical URLs.
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+// The origin the server answers at, for canonical URLs and the sitemap (defined in api/env.ts).
+const site = parseSettings(siteUrlSettings).SITE_URL;
 
 export default defineConfig({
 	site,

@@ -1,11 +1,15 @@
 import { defineConfig } from 'drizzle-kit';
+import { databaseSettings } from './db/env.ts';
+import { parseSettings } from './db/settings.ts';
+
+const { DATABASE_URL, DATABASE_AUTH_TOKEN } = parseSettings(databaseSettings);
 
 export default defineConfig({
 	dialect: 'turso',
 	schema: './db/schema/index.ts',
 	out: './db/migrations',
 	dbCredentials: {
-		url: process.env.DATABASE_URL ?? 'file:./data/culturepedia.db',
-		...(process.env.DATABASE_AUTH_TOKEN ? { authToken: process.env.DATABASE_AUTH_TOKEN } : {}),
+		url: DATABASE_URL,
+		...(DATABASE_AUTH_TOKEN === undefined ? {} : { authToken: DATABASE_AUTH_TOKEN }),
 	},
 });

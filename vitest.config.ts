@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['{core,db,ingest,api,site,scripts,bench,.github}/**/*.test.ts'],
+		include: ['{core,db,ingest,api,site,demo,scripts,bench,.github}/**/*.test.ts'],
 		exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],
 		testTimeout: 30_000,
 		hookTimeout: 300_000,

@@ -16,6 +16,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createApp } from './app.ts';
 import { openSessionReader } from './auth/session-reader.ts';
+import { appSettings, type ServerSettings } from './env.ts';
 import { openReviewReader } from './reviews/review-reader.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveBuiltFiles } from './static-files.ts';
@@ -31,19 +32,9 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-/** Settings the server needs; `npm start` passes its validated environment (scripts/env.ts). */
-export interface ServerSettings {
-	DATABASE_URL: string;
-	DATABASE_AUTH_TOKEN?: string | undefined;
-	MEDIA_DIR: string;
-	SITE_URL: string;
-	PORT: number;
-	HOST: string;
-	NODE_ENV: 'development' | 'production' | 'test';
-	/** Overrides the per-address login burst (ThrottleConfig.addressCapacity); for load tests. */
-	LOGIN_THROTTLE_IP_BURST?: number | undefined;
+export interface ServerOptions {
 	/** Where the build lives; default `dist`. */
-	DIST_DIR?: string;
+	distDir?: string;
 }
 
 async function loadAstroHandler(distDir: string): Promise<AstroHandler | null> {
@@ -53,11 +44,15 @@ async function loadAstroHandler(distDir: string): Promise<AstroHandler | null> {
 	return module.handler;
 }
 
-export async function startServer(settings: ServerSettings): Promise<RunningServer> {
-	const distDir = resolve(settings.DIST_DIR ?? 'dist');
+/** Serves with the settings `npm start` validated (api/env.ts, serverSettings). */
+export async function startServer(
+	settings: ServerSettings,
+	options: ServerOptions = {},
+): Promise<RunningServer> {
+	const distDir = resolve(options.distDir ?? 'dist');
 	const handle = await openDatabase(settings.DATABASE_URL, settings.DATABASE_AUTH_TOKEN);
 	await migrateDatabase(handle.db);
-	const production = settings.NODE_ENV === 'production';
+	const { siteOrigin, secureCookies } = appSettings(settings);
 	// "Who am I" runs on every page view: on an embedded file it reads the session through one
 	// statement prepared on the native driver (about twice the rate of the drizzle path); null for
 	// a remote database, where the app falls back to drizzle.
@@ -68,16 +63,15 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
 		db: handle.db,
 		sessionReader,
 		reviewReader,
-		siteOrigin: new URL(settings.SITE_URL).origin,
-		secureCookies: production,
-		...(settings.LOGIN_THROTTLE_IP_BURST === undefined
-			? {}
-			: { throttle: { addressCapacity: settings.LOGIN_THROTTLE_IP_BURST } }),
+		siteOrigin,
+		secureCookies,
+		throttle: { addressCapacity: settings.LOGIN_THROTTLE_IP_BURST },
 	});
 	const astro = await loadAstroHandler(distDir);
 
 	const root = new Hono<{ Bindings: HttpBindings }>();
-	root.use('*', securityHeaders({ hsts: production }));
+	// HSTS goes with the Secure cookies: both mean production behind https.
+	root.use('*', securityHeaders({ hsts: secureCookies }));
 	root.route('/', api);
 	root.use(
 		'/media/*',

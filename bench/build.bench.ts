@@ -1,9 +1,10 @@
 /**
- * Site build benchmark (issue 4 budgets). For the demo dataset and a generated 20,000-performance
- * catalogue it measures `astro build` and the Pagefind step (time, pages/s, peak memory of the
- * process tree), the index with and without the Korean partial-word terms, the JavaScript a
- * performance page ships and the bytes of a first search in Chromium. Baseline, measured in the
- * same run: Astro building the same number of trivial pages.
+ * Site build benchmark (issue 4 budgets). For the demo dataset and a 20,000-performance catalogue
+ * (a larger demo dataset through the real ingest: bench/support/large-demo.ts) it measures
+ * `astro build` and the Pagefind step (time, pages/s, peak memory of the process tree), the index
+ * with and without the Korean partial-word terms, the JavaScript a performance page ships and the
+ * bytes of a first search in Chromium. Baseline, measured in the same run: Astro building the
+ * same number of trivial pages.
  *
  *   node bench/build.bench.ts [--only demo|20k] [--fresh]
  *
@@ -15,7 +16,6 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { koreanToday } from '../core/korean-today.ts';
 import { openDatabase } from '../db/client.ts';
 import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from '../site/lib/search/bundles.ts';
 import { normalizeQuery } from '../site/lib/search/korean-query.ts';
@@ -26,9 +26,9 @@ import {
 } from '../site/test/first-search.ts';
 import { loadPagefindInNode } from '../site/test/pagefind-node.ts';
 import { measure } from '../site/test/process-tree.ts';
-import { seedDatabase } from '../site/test/seed.ts';
 import { startStaticServer } from '../site/test/static-server.ts';
 import { writeTrivialSite } from '../site/test/trivial-site.ts';
+import { ingestLargeDemo } from './support/large-demo.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.ci-tmp', 'bench-build');
@@ -92,15 +92,16 @@ async function prepare(name: Dataset['name'], fresh: boolean): Promise<Dataset> 
 	const started = performance.now();
 	if (name === 'demo') {
 		const size = process.env.BENCH_DEMO_SIZE ?? 'full';
-		await measure(node, ['ingest/main.ts'], { cwd: root, env: { ...env, DEMO_SIZE: size } });
+		await measure(node, ['scripts/ingest.ts'], { cwd: root, env: { ...env, DEMO_SIZE: size } });
 	} else {
-		await seedDatabase({
+		const performances = await ingestLargeDemo({
 			databaseUrl: String(env.DATABASE_URL),
 			mediaDir: String(env.MEDIA_DIR),
 			performances: 20_000,
 			venues: 800,
-			today: koreanToday(Date.now()),
+			users: 2_000,
 		});
+		console.log(`${name}: ${performances} performances ingested`);
 	}
 	console.log(
 		`${name}: dataset prepared in ${((performance.now() - started) / 1000).toFixed(0)} s`,

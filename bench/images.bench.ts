@@ -21,8 +21,8 @@ import {
 	demoPerformanceState,
 	GENRES,
 	generateDemoDataset,
-} from '../ingest/demo/generate.ts';
-import { startKopisServer } from '../ingest/demo/kopis-server.ts';
+} from '../demo/dataset/generate.ts';
+import { startKopisServer } from '../demo/kopis/server.ts';
 import { HASHTAG_VOCABULARY, tagPerformances } from '../ingest/hashtags/tag.ts';
 import { startFakeOpenAI, tagsReply } from '../ingest/hashtags/testing.ts';
 import { processPendingImages } from '../ingest/images/process.ts';

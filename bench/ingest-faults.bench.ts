@@ -17,9 +17,13 @@ import { koreanToday } from '../core/korean-today.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { favorites, performances, reviews, users } from '../db/schema/index.ts';
+import {
+	DEMO_SIZES,
+	generateDemoDataset,
+	updateDemoPerformance,
+} from '../demo/dataset/generate.ts';
+import { startKopisServer } from '../demo/kopis/server.ts';
 import { findHalfWrittenPerformances } from '../ingest/consistency.ts';
-import { DEMO_SIZES, generateDemoDataset, updateDemoPerformance } from '../ingest/demo/generate.ts';
-import { startKopisServer } from '../ingest/demo/kopis-server.ts';
 import { defaultRange } from '../ingest/run.ts';
 
 const KILLS = Number(process.env.FAULT_KILLS ?? 20);
@@ -42,7 +46,7 @@ function ingest(
 ): Promise<{ code: number | null; killed: boolean; ms: number }> {
 	return new Promise((resolve) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, ['ingest/main.ts', '--full'], {
+		const child = spawn(process.execPath, ['scripts/ingest.ts', '--full'], {
 			cwd: root,
 			env,
 			stdio: 'ignore',

@@ -3,7 +3,7 @@
  * server, beside the server's raw response throughput measured in the same run (the same requests
  * fetched and discarded: the ceiling any ingest could reach here).
  *
- * The ingest runs as its own process (`node ingest/main.ts --full`, catalogue only: posters and
+ * The ingest runs as its own process (`node scripts/ingest.ts --full`, catalogue only: posters and
  * hashtags have their own benchmark) so its peak memory is its own. Then the "hostile night":
  * the same first ingest with posters and hashtags, against the memory and time targets.
  */
@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { koreanToday } from '../core/korean-today.ts';
-import { DEMO_SIZES, generateDemoDataset } from '../ingest/demo/generate.ts';
-import { startKopisServer } from '../ingest/demo/kopis-server.ts';
+import { DEMO_SIZES, generateDemoDataset } from '../demo/dataset/generate.ts';
+import { startKopisServer } from '../demo/kopis/server.ts';
 import { ingestProcessEnv } from '../ingest/env.ts';
 import { defaultRange } from '../ingest/run.ts';
 import { splitWindows } from '../ingest/sync/windows.ts';
@@ -79,7 +79,7 @@ function runIngestProcess(
 ): Promise<{ seconds: number; output: string }> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, ['ingest/main.ts', '--full', ...args], {
+		const child = spawn(process.execPath, ['scripts/ingest.ts', '--full', ...args], {
 			cwd: root,
 			env: {
 				...ingestProcessEnv(),

@@ -12,7 +12,7 @@
 import { buildCatalogSnapshot } from '../api/recommend/catalog.ts';
 import { OPENING_SOON_DAYS, recommend } from '../api/recommend/recommend.ts';
 import { addDays } from '../core/calendar.ts';
-import { DEFAULT_DEMO_SEED, DEMO_SIZES } from '../ingest/demo/generate.ts';
+import { DEFAULT_DEMO_SEED, DEMO_SIZES } from '../demo/dataset/generate.ts';
 import {
 	evaluate,
 	mostPopular,

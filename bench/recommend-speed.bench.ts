@@ -20,7 +20,7 @@ import { recommend } from '../api/recommend/recommend.ts';
 import { insertCatalog, insertHistory, insertUser } from '../api/recommend/testing.ts';
 import { newAccount, sessionCookie, TEST_ARGON2 } from '../api/testing.ts';
 import { createTestDatabase } from '../db/testing.ts';
-import { DEFAULT_DEMO_SEED, DEMO_SIZES } from '../ingest/demo/generate.ts';
+import { DEFAULT_DEMO_SEED, DEMO_SIZES } from '../demo/dataset/generate.ts';
 import { createRandom } from './recommend/random.ts';
 import { generateUsers } from './recommend/users.ts';
 import { generateWorld } from './recommend/world.ts';

@@ -24,8 +24,8 @@ import { sessionCookie } from '../api/testing.ts';
 import { koreanToday } from '../core/korean-today.ts';
 import { openDatabase } from '../db/client.ts';
 import { performances, reviews } from '../db/schema/index.ts';
-import { DEFAULT_DEMO_SEED } from '../ingest/demo/generate.ts';
-import { DEMO_ACCOUNT, seedDemoUsers } from '../ingest/demo/users.ts';
+import { DEMO_ACCOUNT, seedDemoUsers } from '../demo/audience/users.ts';
+import { DEFAULT_DEMO_SEED } from '../demo/dataset/generate.ts';
 import {
 	type AutocannonRequest,
 	closeServer,
@@ -64,7 +64,7 @@ function ingestDemo(databaseUrl: string, mediaDir: string): Promise<number> {
 		const started = performance.now();
 		const child = spawn(
 			process.execPath,
-			['ingest/main.ts', '--full', '--no-images', '--no-hashtags'],
+			['scripts/ingest.ts', '--full', '--no-images', '--no-hashtags'],
 			{
 				cwd: root,
 				env: { ...env, DATABASE_URL: databaseUrl, MEDIA_DIR: mediaDir, DEMO_SIZE: 'full' },

@@ -2,9 +2,9 @@
  * `npm run db:backup -- FILE` and `npm run db:restore -- FILE` (stop the server and any ingest
  * before a restore).
  */
-import { z } from 'zod';
 import { BackupError, backupDatabase, restoreDatabase } from './backup.ts';
-import { describeEnvError, loadDatabaseEnv } from './env.ts';
+import { databaseSettings } from './env.ts';
+import { parseSettings, SettingsError } from './settings.ts';
 
 async function main(): Promise<number> {
 	const [command, file] = process.argv.slice(2);
@@ -13,7 +13,7 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	try {
-		const env = loadDatabaseEnv();
+		const env = parseSettings(databaseSettings);
 		if (command === 'backup') {
 			await backupDatabase(env.DATABASE_URL, file);
 			console.log(`Backed up ${env.DATABASE_URL} to ${file}.`);
@@ -23,8 +23,7 @@ async function main(): Promise<number> {
 		}
 		return 0;
 	} catch (error) {
-		if (error instanceof z.ZodError)
-			console.error(`Invalid environment:\n${describeEnvError(error)}`);
+		if (error instanceof SettingsError) console.error(error.message);
 		else if (error instanceof BackupError) console.error(`${command}: ${error.message}`);
 		else throw error;
 		return 1;

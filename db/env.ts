@@ -1,7 +1,12 @@
+/**
+ * Where the data lives: the database (every part reads it) and the media files its image rows
+ * point to (the ingest writes them, the server serves them). README.md, "Configuration", says what
+ * each variable means; db/settings.ts how fragments compose.
+ */
 import { z } from 'zod';
+import { defineSettings } from './settings.ts';
 
-/** The database settings every entry point shares; each entry point's env.ts extends this. */
-export const DatabaseEnvSchema = z.object({
+export const databaseSettings = defineSettings({
 	DATABASE_URL: z
 		.string()
 		.trim()
@@ -12,15 +17,7 @@ export const DatabaseEnvSchema = z.object({
 		}),
 	DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
 });
-export type DatabaseEnv = z.infer<typeof DatabaseEnvSchema>;
 
-/** Formats a zod failure as one line per variable, for start-up messages. */
-export function describeEnvError(error: z.ZodError): string {
-	return error.issues
-		.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`)
-		.join('\n');
-}
-
-export function loadDatabaseEnv(source: NodeJS.ProcessEnv = process.env): DatabaseEnv {
-	return DatabaseEnvSchema.parse(source);
-}
+export const mediaSettings = defineSettings({
+	MEDIA_DIR: z.string().trim().min(1).default('data/media'),
+});

@@ -9,7 +9,7 @@
  * cleared through the API first, so the test can run again on the same database.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_ACCOUNT } from '../ingest/demo/users.ts';
+import { DEMO_ACCOUNT } from '../demo/audience/users.ts';
 import { performancePaths, watchCsp } from './site-helpers.ts';
 import { XSS_PAYLOADS } from './xss-payloads.ts';
 

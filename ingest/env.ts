@@ -1,33 +1,30 @@
+/**
+ * What the ingest reads: the KOPIS endpoint, the hashtagging model, and (from db/env.ts) where the
+ * catalogue and media go. Without a KOPIS key the entry point (scripts/ingest.ts) starts the demo
+ * KOPIS server instead. README.md, "Configuration", says what each variable means.
+ */
 import { z } from 'zod';
-import { DatabaseEnvSchema } from '../db/env.ts';
+import { databaseSettings, mediaSettings } from '../db/env.ts';
+import { defineSettings, type Settings } from '../db/settings.ts';
 
 /** The real KOPIS REST endpoint (the guide's examples use plain HTTP; HTTPS answers too). */
 export const KOPIS_DEFAULT_BASE_URL = 'http://www.kopis.or.kr/openApi/restful';
 
 const optionalText = z.string().trim().min(1).optional();
+const httpUrl = z.url({ protocol: /^https?$/ });
 
-const IngestEnvSchema = DatabaseEnvSchema.extend({
-	/** Without a key the ingest runs the demo dataset through the local KOPIS-compatible server. */
-	KOPIS_API_KEY: optionalText,
-	KOPIS_BASE_URL: z.url({ protocol: /^https?$/ }).default(KOPIS_DEFAULT_BASE_URL),
-	MEDIA_DIR: z.string().trim().min(1).default('data/media'),
-	OPENAI_API_KEY: optionalText,
-	OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-	OPENAI_MODEL: z.string().trim().min(1).default('gpt-4.1-mini'),
-	HASHTAG_MAX_CALLS: z.coerce.number().int().nonnegative().default(2000),
-	/** Size of the generated demo dataset when no KOPIS key is set. */
-	DEMO_SIZE: z.enum(['full', 'small']).default('full'),
-	/**
-	 * Port of the demo KOPIS server. Fixed, because poster URLs carry it: the same URLs every run
-	 * keep an unchanged demo unchanged. 0 (or a taken port) means any free port.
-	 */
-	DEMO_KOPIS_PORT: z.coerce.number().int().min(0).max(65_535).default(4399),
-});
-export type IngestEnv = z.infer<typeof IngestEnvSchema>;
-
-export function loadIngestEnv(source: NodeJS.ProcessEnv = process.env): IngestEnv {
-	return IngestEnvSchema.parse(source);
-}
+export const ingestSettings = defineSettings(
+	{
+		KOPIS_API_KEY: optionalText,
+		KOPIS_BASE_URL: httpUrl.default(KOPIS_DEFAULT_BASE_URL),
+		OPENAI_API_KEY: optionalText,
+		OPENAI_BASE_URL: httpUrl.optional(),
+		OPENAI_MODEL: z.string().trim().min(1).default('gpt-4.1-mini'),
+		HASHTAG_MAX_CALLS: z.coerce.number().int().nonnegative().default(2000),
+	},
+	{ includes: [databaseSettings, mediaSettings] },
+);
+export type IngestSettings = Settings<typeof ingestSettings>;
 
 /**
  * Environment an ingest process is started with (by `npm run ingest`, `npm start` and the

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { and, count, eq } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -14,8 +12,7 @@ import {
 	venues,
 } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
-import { findHalfWrittenPerformances } from './consistency.ts';
-import { addDemoPerformance, updateDemoPerformance } from './demo/generate.ts';
+import { addDemoPerformance, updateDemoPerformance } from '../demo/dataset/generate.ts';
 import { LockHeldError } from './lock.ts';
 import { runIngest } from './run.ts';
 import {
@@ -259,50 +256,6 @@ describe('a failure in the middle leaves the previous data intact and the run ma
 
 		source.server.setFault(null);
 		expect((await runIngest(runOptions(database.db, source, 'full'))).status).toBe('succeeded');
-	});
-
-	test('the process is killed (kill -9): the next run takes over at once and recovers', async () => {
-		await runIngest(runOptions(database.db, source, 'full'));
-		const before = await catalogueSnapshot(database.db);
-		// Detail calls hang after a few, so the child is surely mid-run when it is killed.
-		source.server.setFault({ kind: 'hang', path: /pblprfr\/PF/, afterRequests: 5 });
-		const child = spawn(
-			process.execPath,
-			[
-				fileURLToPath(new URL('./main.ts', import.meta.url)),
-				'--full',
-				'--no-images',
-				'--no-hashtags',
-			],
-			{
-				env: {
-					...process.env,
-					DATABASE_URL: database.url,
-					KOPIS_API_KEY: 'test',
-					KOPIS_BASE_URL: source.server.url,
-				},
-				stdio: 'ignore',
-			},
-		);
-		const exited = new Promise((resolve) => child.on('exit', resolve));
-		const baseline = source.server.requestCount;
-		const deadline = Date.now() + 20_000;
-		while (source.server.requestCount < baseline + 8 && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-		child.kill('SIGKILL');
-		await exited;
-		source.server.setFault(null);
-
-		expect(await catalogueSnapshot(database.db)).toEqual(before);
-		const recovered = await runIngest(runOptions(database.db, source, 'auto'));
-		expect(recovered.status).toBe('succeeded');
-		const runs = await database.db.select().from(ingestRuns).orderBy(ingestRuns.id);
-		expect(runs.map((run) => run.status)).toEqual(['succeeded', 'failed', 'succeeded']);
-		expect(runs[1]?.error).toMatch(/interrupted/);
-		const integrity = await database.client.execute('PRAGMA integrity_check');
-		expect(integrity.rows[0]?.[0]).toBe('ok');
-		expect(await findHalfWrittenPerformances(database.db)).toEqual([]);
 	});
 });
 

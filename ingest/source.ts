@@ -1,54 +1,31 @@
 /**
- * Where the ingest reads from: the real KOPIS with a key, or — without one — the generated demo
- * dataset served by the local KOPIS-compatible server, through the very same client.
+ * Where the ingest reads from: a KOPIS endpoint. With a key that is the real KOPIS; the entry
+ * point may hand it another KOPIS-compatible server instead (scripts/ingest.ts starts the demo's
+ * without a key), read through the very same client.
  */
-import { koreanToday } from '../core/korean-today.ts';
-import { startDemoServerProcess } from './demo/server-process.ts';
-import type { IngestEnv } from './env.ts';
-import { createKopisClient, type KopisClient } from './kopis/client.ts';
-import type { ProgressReporter } from './progress.ts';
-
 /** Hosts KOPIS serves posters and intro images from. */
 export const KOPIS_IMAGE_HOSTS = ['www.kopis.or.kr', 'kopis.or.kr'];
 
-export interface KopisSource {
-	client: KopisClient;
-	/** Base URL without the key, for the run record and logs. */
-	description: string;
+export interface KopisEndpoint {
+	/** e.g. `http://www.kopis.or.kr/openApi/restful`. */
+	baseUrl: string;
+	apiKey: string;
 	/** Hosts images may be downloaded from (redirects are re-checked against it). */
 	imageHosts: string[];
+	/** What the run record and logs name as the source (never the key). */
+	description: string;
+	/** Stops whatever serves the endpoint, when the run is over. */
 	close(): Promise<void>;
 }
 
-export async function openKopisSource(
-	env: IngestEnv,
-	progress: ProgressReporter,
-): Promise<KopisSource> {
-	if (env.KOPIS_API_KEY !== undefined) {
-		const baseUrl = env.KOPIS_BASE_URL.replace(/\/+$/, '');
-		return {
-			client: createKopisClient({ baseUrl, apiKey: env.KOPIS_API_KEY }),
-			description: baseUrl,
-			imageHosts: [...new Set([...KOPIS_IMAGE_HOSTS, new URL(baseUrl).host])],
-			close: async () => {},
-		};
-	}
-	const server = await startDemoServerProcess({
-		size: env.DEMO_SIZE,
-		today: koreanToday(Date.now()),
-		port: env.DEMO_KOPIS_PORT,
-	});
-	progress.info(
-		`no KOPIS_API_KEY: ingesting the ${env.DEMO_SIZE} demo dataset through the local KOPIS server at ${server.url}`,
-	);
-	if (!server.onWantedPort)
-		progress.warn(
-			`port ${env.DEMO_KOPIS_PORT} (DEMO_KOPIS_PORT) is in use: the demo server took another, so this run sees every poster URL as changed and downloads the images again`,
-		);
+/** The real KOPIS, or a KOPIS-compatible server at `baseUrl`, with a service key. */
+export function kopisEndpoint(apiKey: string, baseUrl: string): KopisEndpoint {
+	const trimmed = baseUrl.replace(/\/+$/, '');
 	return {
-		client: createKopisClient({ baseUrl: server.url, apiKey: 'demo' }),
-		description: `demo:${env.DEMO_SIZE}`,
-		imageHosts: [new URL(server.url).host],
-		close: () => server.close(),
+		baseUrl: trimmed,
+		apiKey,
+		imageHosts: [...new Set([...KOPIS_IMAGE_HOSTS, new URL(trimmed).host])],
+		description: trimmed,
+		close: async () => {},
 	};
 }

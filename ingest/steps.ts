@@ -1,14 +1,14 @@
 /** The follow-up steps of a run, after the catalogue is written: posters and hashtags. */
 
-import type { IngestEnv } from './env.ts';
+import type { IngestSettings } from './env.ts';
 import { tagPerformances } from './hashtags/tag.ts';
 import { processPendingImages } from './images/process.ts';
 import type { IngestStep } from './run.ts';
-import type { KopisSource } from './source.ts';
 
 export function buildFollowUpSteps(
-	env: IngestEnv,
-	source: KopisSource,
+	env: IngestSettings,
+	/** Hosts images may be downloaded from: the KOPIS endpoint's (ingest/source.ts). */
+	imageHosts: string[],
 	enabled: { images: boolean; hashtags: boolean },
 ): IngestStep[] {
 	const steps: IngestStep[] = [];
@@ -19,7 +19,7 @@ export function buildFollowUpSteps(
 				const stage = progress.stage('images', null);
 				const result = await processPendingImages(db, {
 					mediaDir: env.MEDIA_DIR,
-					allowedHosts: source.imageHosts,
+					allowedHosts: imageHosts,
 					onProgress: (done, total) => stage.update(done, total),
 					onWarning: warn,
 				});

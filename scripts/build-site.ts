@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the site and its search index, from the database.
- *   1. validates the environment (site/env.ts) and migrates the database;
+ *   1. validates the environment (scripts/settings.ts) and migrates the database;
  *   2. `astro build` in a child process (its memory is freed before indexing starts);
  *   3. the Korean partial-word terms and the two Pagefind bundles (site/lib/search/).
  *
@@ -14,29 +14,16 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { openDatabase } from '../db/client.ts';
-import { describeEnvError } from '../db/env.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { loadSiteEnv, type SiteEnv } from '../site/env.ts';
+import { loadSettingsOrExit } from '../db/settings.ts';
 import { indexSearchBundles } from '../site/lib/search/index-site.ts';
+import { buildSettings } from './settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function log(message: string): void {
 	console.log(`[build] ${message}`);
-}
-
-function loadEnvOrExit(): SiteEnv {
-	try {
-		return loadSiteEnv();
-	} catch (error) {
-		if (error instanceof z.ZodError) {
-			console.error(`Invalid environment (see README.md):\n${describeEnvError(error)}`);
-			process.exit(2);
-		}
-		throw error;
-	}
 }
 
 /** Runs Astro's build in this process (the child side of step 2). */
@@ -81,7 +68,7 @@ async function main(): Promise<void> {
 		},
 	});
 	const outDir = resolve(root, values.out);
-	const env = loadEnvOrExit();
+	const env = loadSettingsOrExit(buildSettings);
 	if (values['astro-child']) {
 		await astroBuild(outDir, values.verbose);
 		return;

@@ -4,12 +4,13 @@
  * Vite at /api and /media (see astro.config.mjs), so the browser still sees one origin.
  */
 import { spawn } from 'node:child_process';
-import { loadStartEnv } from './env.ts';
+import { loadSettingsOrExit } from '../db/settings.ts';
 import { prepareDatabase } from './prepare.ts';
 import { createStepLog, projectRoot } from './processes.ts';
+import { startSettings } from './settings.ts';
 
 const log = createStepLog('dev');
-const env = loadStartEnv();
+const env = loadSettingsOrExit(startSettings);
 (await prepareDatabase(env, log)).close();
 
 const apiPort = env.PORT + 1;

@@ -1,38 +1,24 @@
 /**
  * `npm start`: the one command that runs the product.
- *   1. validates the environment and migrates the database;
+ *   1. validates the environment (every part's settings: scripts/settings.ts) and migrates the
+ *      database;
  *   2. ingests (the demo dataset without a KOPIS key) when the database has no catalogue yet;
  *   3. builds the site and its search index when the build is older than the data or the sources;
  *   4. serves pages, media and /api from this one Node process on HOST:PORT.
  * Steps 2 and 3 run as child processes (ingest and build have their own entry points and memory),
  * streaming their progress here.
  */
-import { z } from 'zod';
 import { startServer } from '../api/server.ts';
-import { describeEnvError } from '../db/env.ts';
+import { loadSettingsOrExit } from '../db/settings.ts';
 import { buildIsCurrent, latestDataVersion, writeBuildStamp } from './build-stamp.ts';
-import { loadStartEnv, type StartEnv } from './env.ts';
 import { PrepareError, prepareDatabase } from './prepare.ts';
 import { createStepLog, projectRoot, runNode } from './processes.ts';
+import { startSettings } from './settings.ts';
 
 const log = createStepLog('start');
 
-function loadEnvOrExit(): StartEnv {
-	try {
-		return loadStartEnv();
-	} catch (error) {
-		if (error instanceof z.ZodError) {
-			console.error(
-				`Invalid environment (see README.md, "Configuration"):\n${describeEnvError(error)}`,
-			);
-			process.exit(2);
-		}
-		throw error;
-	}
-}
-
 async function main(): Promise<void> {
-	const env = loadEnvOrExit();
+	const env = loadSettingsOrExit(startSettings);
 	try {
 		const handle = await prepareDatabase(env, log);
 		try {

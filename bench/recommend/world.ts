@@ -1,5 +1,5 @@
 /**
- * The catalogue the recommendation benchmarks run on: the demo dataset (ingest/demo), read the
+ * The catalogue the recommendation benchmarks run on: the demo dataset (demo/dataset), read the
  * way the ingest reads it (cast and crew lists, producers, flags, the venue's region) and tagged
  * by the local tagger (ingest/hashtags). What the engine never sees stays hidden here: each
  * show's true themes and its appeal (the demo's booking demand). The tags it does see are the
@@ -11,7 +11,7 @@ import { producersOf } from '../../api/recommend/catalog-loader.ts';
 import type { CatalogItem } from '../../api/recommend/features.ts';
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
 import { addDays } from '../../core/calendar.ts';
-import { GENRES as DEMO_GENRES, generateDemoDataset } from '../../ingest/demo/generate.ts';
+import { GENRES as DEMO_GENRES, generateDemoDataset } from '../../demo/dataset/generate.ts';
 import { localTags } from '../../ingest/hashtags/local-tagger.ts';
 import { HASHTAG_VOCABULARY } from '../../ingest/hashtags/vocabulary.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from '../../ingest/kopis/free-text.ts';

@@ -1,17 +1,8 @@
 /** KOPIS's list windows over a range of ISO days (core/calendar.ts does the arithmetic). */
 import { addDays } from '../../core/calendar.ts';
-import { koreanToday } from '../../core/korean-today.ts';
 
 /** KOPIS refuses list windows longer than 31 days (error 05). */
 export const MAX_WINDOW_DAYS = 31;
-
-/**
- * Only for ingest/demo/users-cli.ts, which another branch moves to demo/ (issue 12): delete once
- * it calls core's koreanToday itself.
- */
-export function todayInKorea(now: number = Date.now()): string {
-	return koreanToday(now);
-}
 
 /** Splits [from, to] (inclusive) into consecutive windows of at most MAX_WINDOW_DAYS days. */
 export function splitWindows(from: string, to: string): { startDate: string; endDate: string }[] {

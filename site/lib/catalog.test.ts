@@ -1,21 +1,21 @@
-import { afterEach, expect, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { LANDMARKS, seedCatalog } from '../test/factory.ts';
-import type { SamplePoster } from '../test/factory-media.ts';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { TestDatabase } from '../../db/testing.ts';
+import { DEMO_LANDMARKS } from '../../demo/dataset/generate.ts';
+import { type DemoCatalog, ingestDemoCatalog } from '../test/demo-catalog.ts';
 import { loadCatalog } from './catalog.ts';
 import { indexCatalog } from './catalog-index.ts';
 import { performanceDetail } from './performance-detail.ts';
 
-const TODAY = '2026-11-26';
-const POSTER: SamplePoster = {
-	width: 960,
-	height: 1344,
-	variants: [
-		{ format: 'webp', width: 240, height: 336, path: 'posters/p-240.webp', bytes: 1 },
-		{ format: 'webp', width: 960, height: 1344, path: 'posters/p-960.webp', bytes: 1 },
-	],
-	placeholder: 'data:image/webp;base64,AAAA',
-};
+let demo: DemoCatalog;
+let TODAY: string;
+/** The demo's landmark records (demo/dataset/landmarks.ts), by id. */
+let LANDMARKS: DemoCatalog['landmarks'] & typeof DEMO_LANDMARKS;
+beforeAll(async () => {
+	demo = await ingestDemoCatalog();
+	TODAY = demo.today;
+	LANDMARKS = { ...DEMO_LANDMARKS, ...demo.landmarks };
+});
+afterAll(() => demo.destroy());
 
 let database: TestDatabase | null = null;
 afterEach(() => {
@@ -24,15 +24,15 @@ afterEach(() => {
 });
 
 async function seeded(): Promise<TestDatabase> {
-	database = await createTestDatabase();
-	await seedCatalog(database.db, { performances: 60, venues: 6, today: TODAY, posters: [POSTER] });
+	database = await demo.copy();
 	return database;
 }
 
 test('loads a performance with its people in order, poster first, ratings and venue halls', async () => {
-	const { db } = await seeded();
+	const { db, client } = await seeded();
 	const catalog = await loadCatalog(db, TODAY);
-	expect(catalog.performances.size).toBe(60);
+	const listed = await client.execute('SELECT count(*) AS n FROM performances');
+	expect(catalog.performances.size).toBe(Number(listed.rows[0]?.n));
 	const detail = performanceDetail(catalog, LANDMARKS.manyCast);
 	expect(detail?.cast).toHaveLength(40);
 	expect(detail?.cast[0]).toMatchObject({
@@ -58,7 +58,7 @@ test('sums reviews into the rating summary the page shows', async () => {
 		'SELECT performance_id AS id, count(*) AS n, avg(rating_halves) AS halves FROM reviews GROUP BY 1 LIMIT 1',
 	);
 	const [row] = rows.rows;
-	if (row === undefined) throw new Error('the factory wrote no reviews');
+	if (row === undefined) throw new Error('the demo audience wrote no reviews');
 	const rating = catalog.ratings.get(String(row.id));
 	expect(rating?.count).toBe(Number(row.n));
 	expect(rating?.average).toBeCloseTo(Number(row.halves) / 2);

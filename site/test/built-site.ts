@@ -89,7 +89,7 @@ export async function buildDemoSite(
 		SITE_URL: TEST_SITE_URL,
 		NODE_ENV: 'test',
 	};
-	await run('ingest/main.ts', [], env);
+	await run('scripts/ingest.ts', [], env);
 	const handle = await openDatabase(site.databaseUrl);
 	let reviewed: string[];
 	try {
