@@ -6,14 +6,13 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/client.ts';
+import { openReadConnection } from '../db/read-connection.ts';
 import { favorites, performances, reviews } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { type AppEnv, createApp } from './app.ts';
 import { type Argon2Params, createPasswordHasher, type PasswordHasher } from './auth/password.ts';
-import { openSessionReader } from './auth/session-reader.ts';
 import type { ThrottleConfig } from './auth/throttle.ts';
 import type { LogEvent } from './log.ts';
-import { openReviewReader } from './reviews/review-reader.ts';
 import type { SignUpRequest } from './routes/accounts.ts';
 
 export const TEST_ORIGIN = 'http://culturepedia.test';
@@ -78,7 +77,10 @@ export interface TestAppOptions {
 	passwords?: PasswordHasher;
 	throttle?: Partial<ThrottleConfig>;
 	clock?: FakeClock;
-	/** `raw` (default) uses the production fast path; `drizzle` the fallback for remote databases. */
+	/**
+	 * `raw` (default) runs the session check on the read connection, as the server does on an
+	 * embedded file; `drizzle` on the main client, as on a remote database.
+	 */
 	sessionLookup?: 'raw' | 'drizzle';
 	/** The same choice for the public review list. */
 	reviewLookup?: 'raw' | 'drizzle';
@@ -93,13 +95,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 	const passwords =
 		options.passwords ??
 		createPasswordHasher(options.hashing === 'real' ? {} : { params: TEST_ARGON2, maxQueue: 1000 });
-	const sessionReader =
-		options.sessionLookup === 'drizzle' ? null : openSessionReader(database.url);
-	const reviewReader = options.reviewLookup === 'drizzle' ? null : openReviewReader(database.url);
+	const reads = openReadConnection(database.url);
 	const app = createApp({
 		db: database.db,
-		sessionReader,
-		reviewReader,
+		sessionReads: options.sessionLookup === 'drizzle' ? null : (reads?.db ?? null),
+		reviewReads: options.reviewLookup === 'drizzle' ? null : (reads?.db ?? null),
 		siteOrigin: origin,
 		secureCookies,
 		now: clock.now,
@@ -139,8 +139,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 		passwords,
 		request,
 		destroy() {
-			sessionReader?.close();
-			reviewReader?.close();
+			reads?.close();
 			database.destroy();
 		},
 	};

@@ -1,13 +1,16 @@
 /**
  * Review queries, prepared once per app: the public list is the hot path (every performance page
- * asks for it), so its statements are parsed once and run with bound values only.
+ * asks for it), so its statements are parsed once and run with bound values only. The list's two
+ * queries run on `reads`: on an embedded file the read connection (db/read-connection.ts), whose
+ * statements are prepared once on the native driver; else the main client. Either way the query
+ * is the one built here.
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import type { ReadDatabase } from '../../db/read-connection.ts';
 import { performances, reviews, users } from '../../db/schema/index.ts';
 import type { ReviewSort } from './fields.ts';
 import { type RatingSummary, summariseRatings } from './rating-summary.ts';
-import type { ReviewReader } from './review-reader.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
@@ -73,11 +76,8 @@ export class ReviewExistsError extends Error {
 	}
 }
 
-/**
- * What a public review shows. Column order matters to the native reader, which reads rows as
- * arrays in this order (review-reader.ts).
- */
-export const PUBLIC_REVIEW_COLUMNS = {
+/** What a public review shows. */
+const PUBLIC_REVIEW_COLUMNS = {
 	id: reviews.id,
 	performanceId: reviews.performanceId,
 	username: users.username,
@@ -91,7 +91,7 @@ export const PUBLIC_REVIEW_COLUMNS = {
 };
 
 /** Newest first breaks rating ties, and the id breaks same-millisecond ties: a stable order. */
-export const ORDERS = {
+const ORDERS = {
 	newest: [desc(reviews.createdAt), desc(reviews.id)],
 	highest: [desc(reviews.ratingHalves), desc(reviews.createdAt), desc(reviews.id)],
 	lowest: [asc(reviews.ratingHalves), desc(reviews.createdAt), desc(reviews.id)],
@@ -106,31 +106,36 @@ function isUniqueViolation(error: unknown): boolean {
 	return false;
 }
 
-/** `reader` is the list's fast path for embedded databases (review-reader.ts). */
-export function createReviewStore(db: Database, reader: ReviewReader | null = null): ReviewStore {
-	// One statement answers both "does the performance exist" (no row) and its histogram.
-	const summaryQuery = db
+/** One statement answers both "does the performance exist" (no row) and its histogram. */
+function summaryQuery(db: ReadDatabase) {
+	return db
 		.select({ ratingHalves: reviews.ratingHalves, count: count(reviews.id) })
 		.from(performances)
 		.leftJoin(reviews, eq(reviews.performanceId, performances.id))
 		.where(eq(performances.id, sql.placeholder('performanceId')))
 		.groupBy(reviews.ratingHalves)
 		.prepare();
-	function pageQuery(sort: ReviewSort) {
-		return db
-			.select(PUBLIC_REVIEW_COLUMNS)
-			.from(reviews)
-			.innerJoin(users, eq(users.id, reviews.userId))
-			.where(eq(reviews.performanceId, sql.placeholder('performanceId')))
-			.orderBy(...ORDERS[sort])
-			.limit(sql.placeholder('limit'))
-			.offset(sql.placeholder('offset'))
-			.prepare();
-	}
+}
+
+function pageQuery(db: ReadDatabase, sort: ReviewSort) {
+	return db
+		.select(PUBLIC_REVIEW_COLUMNS)
+		.from(reviews)
+		.innerJoin(users, eq(users.id, reviews.userId))
+		.where(eq(reviews.performanceId, sql.placeholder('performanceId')))
+		.orderBy(...ORDERS[sort])
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
+		.prepare();
+}
+
+/** `reads` runs the public list (summary and pages); by default the main client. */
+export function createReviewStore(db: Database, reads: ReadDatabase = db): ReviewStore {
+	const summary = summaryQuery(reads);
 	const pageQueries = {
-		newest: pageQuery('newest'),
-		highest: pageQuery('highest'),
-		lowest: pageQuery('lowest'),
+		newest: pageQuery(reads, 'newest'),
+		highest: pageQuery(reads, 'highest'),
+		lowest: pageQuery(reads, 'lowest'),
 	};
 	const findQuery = db
 		.select(PUBLIC_REVIEW_COLUMNS)
@@ -162,12 +167,10 @@ export function createReviewStore(db: Database, reader: ReviewReader | null = nu
 
 	const store: ReviewStore = {
 		async summary(performanceId) {
-			if (reader !== null) return reader.summary(performanceId);
-			const rows = await summaryQuery.all({ performanceId });
+			const rows = await summary.all({ performanceId });
 			return rows.length === 0 ? null : summariseRatings(rows);
 		},
 		async page(performanceId, sort, limit, offset) {
-			if (reader !== null) return reader.page(performanceId, sort, limit, offset);
 			return pageQueries[sort].all({ performanceId, limit, offset });
 		},
 		async find(id) {

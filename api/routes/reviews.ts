@@ -4,6 +4,7 @@
  * Text is stored exactly as written; it is data, never markup (the island sets textContent).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { ReadDatabase } from '../../db/read-connection.ts';
 import { type Auth, requireAuth } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
 import {
@@ -39,7 +40,6 @@ import {
 	reviewPath,
 	toReview,
 } from '../reviews/responses.ts';
-import type { ReviewReader } from '../reviews/review-reader.ts';
 import {
 	createReviewStore,
 	type ReviewChanges,
@@ -137,10 +137,10 @@ function assertSeenOn(seenOn: string | null | undefined, now: number): void {
 	}
 }
 
-/** `reader`: the public list's fast path on an embedded database (openReviewReader), or null. */
-export function reviewRoutes(services: Services, reader: ReviewReader | null = null) {
+/** `reads` runs the public list: the read connection on an embedded database, else `db`. */
+export function reviewRoutes(services: Services, reads: ReadDatabase = services.db) {
 	const { db, now, log } = services;
-	const store = createReviewStore(db, reader);
+	const store = createReviewStore(db, reads);
 
 	/** The review's owner check: 404 before 403, so a missing id never looks forbidden. */
 	async function ownReview(auth: Auth, id: number): Promise<void> {
