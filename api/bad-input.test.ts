@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';
-import { MAX_BODY_BYTES } from './json-body.ts';
+import { MAX_BODY_BYTES } from './http/json-body.ts';
 import {
 	createTestApp,
 	documentedOperations,

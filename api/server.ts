@@ -16,8 +16,8 @@ import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { openReadConnection } from '../db/read-connection.ts';
 import { createApp } from './app.ts';
-import { securityHeaders } from './security-headers.ts';
-import { serveBuiltFiles } from './static-files.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { serveBuiltFiles } from './http/static-files.ts';
 
 type AstroHandler = (
 	request: HttpBindings['incoming'],

@@ -9,11 +9,11 @@ import type { Database } from '../db/client.ts';
 import { openReadConnection } from '../db/read-connection.ts';
 import { favorites, performances, reviews } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import type { SignUpRequest } from './accounts/sign-up.ts';
 import { type AppEnv, createApp } from './app.ts';
 import { type Argon2Params, createPasswordHasher, type PasswordHasher } from './auth/password.ts';
 import type { ThrottleConfig } from './auth/throttle.ts';
-import type { LogEvent } from './log.ts';
-import type { SignUpRequest } from './routes/accounts.ts';
+import type { LogEvent } from './http/log.ts';
 
 export const TEST_ORIGIN = 'http://culturepedia.test';
 export const SECURE_TEST_ORIGIN = 'https://culturepedia.test';

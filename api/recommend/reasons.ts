@@ -6,7 +6,7 @@
  */
 import type { CatalogEntry } from './catalog.ts';
 import type { FeatureKind, FeatureTable } from './features.ts';
-import type { HistoryItem, TasteProfile } from './profile.ts';
+import type { HistoryItem, TasteProfile } from './taste.ts';
 
 export const REASON_KINDS = ['taste', 'people', 'picked-tags', 'popular', 'schedule'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];

@@ -11,8 +11,8 @@ import { bestPositions, liveShows, scoreRows } from './candidates.ts';
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
 import { diversify, poolSize } from './diversify.ts';
 import { featureKey, normalizeName } from './features.ts';
-import { tasteProfile, type UserHistory } from './profile.ts';
 import { explain, type Reason } from './reasons.ts';
+import { tasteProfile, type UserHistory } from './taste.ts';
 
 export { OPENING_SOON_DAYS } from './candidates.ts';
 

@@ -4,7 +4,7 @@
  * them beside the input.
  */
 import { z } from '@hono/zod-openapi';
-import { EARLIEST_BIRTHDAY, isCalendarDate, koreanToday } from '../account-fields.ts';
+import { EARLIEST_BIRTHDAY, isCalendarDate, koreanToday } from '../accounts/fields.ts';
 
 export const REVIEW_TITLE_MAX = 100;
 export const REVIEW_BODY_MAX = 5000;

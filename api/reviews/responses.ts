@@ -3,9 +3,9 @@
  * these routes give (the shared table in openapi.ts words 403 and 409 for accounts).
  */
 import { z } from '@hono/zod-openapi';
-import { ApiError, ErrorBody } from '../errors.ts';
-import { jsonResponse } from '../openapi.ts';
-import type { PublicReviewRow } from './review-store.ts';
+import { ApiError, ErrorBody } from '../http/errors.ts';
+import { jsonResponse } from '../http/openapi.ts';
+import type { PublicReviewRow } from './store.ts';
 
 export const Review = z
 	.object({

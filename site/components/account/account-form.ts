@@ -9,7 +9,7 @@
  * `data-require-login`; on inputs `data-check` (a rules.ts field), `data-empty` (`omit` or `null`),
  * `data-send="false"` (browser-only), `data-same-as` and `data-required-message`.
  */
-import type { ErrorBody } from '../../../api/errors.ts';
+import type { ErrorBody } from '../../../api/http/errors.ts';
 import { currentUser, loginUrl } from '../../lib/client/current-user.ts';
 import { checkField, type FieldName, latestBirthday, safeNextPath } from './rules.ts';
 

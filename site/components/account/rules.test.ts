@@ -14,8 +14,8 @@ import {
 	NewPassword,
 	newPassword,
 	Username,
-} from '../../../api/account-fields.ts';
-import { validationError } from '../../../api/errors.ts';
+} from '../../../api/accounts/fields.ts';
+import { validationError } from '../../../api/http/errors.ts';
 import { checkField, type FieldName, latestBirthday, safeNextPath } from './rules.ts';
 
 const NOW = Date.UTC(2025, 4, 1, 16, 0); // 2 May 2025 in Korea

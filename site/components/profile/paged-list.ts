@@ -4,8 +4,8 @@
  * calls and textContent only.
  */
 
+import type { PerformanceCard } from '../../../api/performances/card.ts';
 import type { Paging } from '../../../api/reviews/fields.ts';
-import type { PerformanceCard } from '../../../api/reviews/performance-card.ts';
 import { formatRun, STATE_LABELS } from '../../lib/format.ts';
 import { failureMessage } from '../reviews/review-api.ts';
 import { element } from '../reviews/review-view.ts';

@@ -2,7 +2,7 @@
  * Browser-side pieces of the recommendation islands: the API call and the card. Everything from
  * the API goes in as text (textContent, never innerHTML); posters only from our own /media/.
  */
-import type { RecommendationList } from '../../../api/routes/recommendations.ts';
+import type { RecommendationList } from '../../../api/recommend/routes.ts';
 import { formatRun, STATE_LABELS } from '../../lib/format.ts';
 import { element } from '../reviews/review-view.ts';
 

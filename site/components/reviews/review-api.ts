@@ -3,10 +3,10 @@
  * session cookie and the Origin header the API requires on writes. Every outcome is a value:
  * islands show an error state instead of throwing.
  */
-import type { ErrorBody } from '../../../api/errors.ts';
+import type { ErrorBody } from '../../../api/http/errors.ts';
 import type { ReviewCreate, ReviewSort, ReviewUpdate } from '../../../api/reviews/fields.ts';
 import type { ReviewBody } from '../../../api/reviews/responses.ts';
-import type { ReviewList } from '../../../api/routes/reviews.ts';
+import type { ReviewList } from '../../../api/reviews/routes.ts';
 
 export type ApiResult<T> =
 	| { ok: true; status: number; data: T }

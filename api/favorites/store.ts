@@ -5,7 +5,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, performanceImages, performances } from '../../db/schema/index.ts';
-import { cardColumns, type PerformanceCard, posterJoin, toCard } from './performance-card.ts';
+import { cardColumns, type PerformanceCard, posterJoin, toCard } from '../performances/card.ts';
 
 export interface FavoriteItem {
 	performance: PerformanceCard;

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { isCommonPassword } from '../auth/common-passwords.ts';
 import {
 	Birthday,
 	Email,
@@ -7,8 +8,7 @@ import {
 	koreanToday,
 	NewPassword,
 	Username,
-} from './account-fields.ts';
-import { isCommonPassword } from './auth/common-passwords.ts';
+} from './fields.ts';
 
 test.each([
 	[7, false],

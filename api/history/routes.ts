@@ -4,11 +4,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAuth } from '../auth/middleware.ts';
-import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../openapi.ts';
+import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../http/openapi.ts';
+import { PerformanceCard } from '../performances/card.ts';
 import { PageQuery, Paging, PER_PAGE_DEFAULT, paging } from '../reviews/fields.ts';
-import { createHistoryStore } from '../reviews/history-store.ts';
-import { PerformanceCard } from '../reviews/performance-card.ts';
 import type { Services } from '../services.ts';
+import { createHistoryStore } from './store.ts';
 
 export const ViewingHistory = z
 	.object({

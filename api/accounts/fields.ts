@@ -4,7 +4,7 @@
  * input (and joined into the error's summary).
  */
 import { z } from '@hono/zod-openapi';
-import { isCommonPassword } from './auth/common-passwords.ts';
+import { isCommonPassword } from '../auth/common-passwords.ts';
 import { withParticle } from './korean.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;

@@ -10,7 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { HasherBusyError } from './auth/password.ts';
+import { HasherBusyError } from '../auth/password.ts';
 import type { Logger } from './log.ts';
 
 export const ErrorBody = z

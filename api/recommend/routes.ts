@@ -9,17 +9,17 @@
  * query for the cards. Only the first request after start-up waits for the snapshot.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { koreanToday } from '../account-fields.ts';
+import { koreanToday } from '../accounts/fields.ts';
 import { requireAuth, requireSession } from '../auth/middleware.ts';
-import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../openapi.ts';
-import { loadCards } from '../recommend/cards.ts';
-import { createCatalogCache } from '../recommend/catalog-cache.ts';
-import { normalizeName } from '../recommend/features.ts';
-import { loadUserHistory } from '../recommend/history.ts';
-import { REASON_KINDS } from '../recommend/reasons.ts';
-import { recommend } from '../recommend/recommend.ts';
-import { PerformanceCard } from '../reviews/performance-card.ts';
+import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../http/openapi.ts';
+import { PerformanceCard } from '../performances/card.ts';
+import { loadCards } from '../performances/cards.ts';
 import type { Services } from '../services.ts';
+import { createCatalogCache } from './catalog-cache.ts';
+import { normalizeName } from './features.ts';
+import { loadUserHistory } from './history.ts';
+import { REASON_KINDS } from './reasons.ts';
+import { recommend } from './recommend.ts';
 
 export const RECOMMENDATION_LIMIT_DEFAULT = 20;
 export const RECOMMENDATION_LIMIT_MAX = 50;

@@ -11,8 +11,8 @@ import {
 	jsonResponse,
 	SESSION_SECURITY,
 	UNSAFE_REQUEST_ERRORS,
-} from '../openapi.ts';
-import { createFavoriteStore } from '../reviews/favorite-store.ts';
+} from '../http/openapi.ts';
+import { PerformanceCard } from '../performances/card.ts';
 import {
 	PageQuery,
 	Paging,
@@ -20,9 +20,9 @@ import {
 	PerformanceParam,
 	paging,
 } from '../reviews/fields.ts';
-import { PerformanceCard } from '../reviews/performance-card.ts';
 import { performanceNotFound, REVIEW_ERRORS } from '../reviews/responses.ts';
 import type { Services } from '../services.ts';
+import { createFavoriteStore } from './store.ts';
 
 export const FavoriteState = z
 	.object({ favorite: z.boolean().openapi({ description: '찜했으면 true' }) })

@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, expect, test } from 'vitest';
 import { sessions, users } from '../../db/schema/index.ts';
-import { createPasswordHasher, type PasswordHasher } from '../auth/password.ts';
-import { SESSION_TTL_MS, sessionIdFromToken } from '../auth/session.ts';
 import {
 	createTestApp,
 	sessionCookie,
@@ -11,6 +9,8 @@ import {
 	type TestApp,
 	type TestAppOptions,
 } from '../testing.ts';
+import { createPasswordHasher, type PasswordHasher } from './password.ts';
+import { SESSION_TTL_MS, sessionIdFromToken } from './session.ts';
 
 let t: TestApp | null = null;
 afterEach(() => {

@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, max } from 'drizzle-orm';
 import { ingestRuns } from '../../db/schema/index.ts';
-import { ApiError, errorSummary } from '../errors.ts';
-import { createRouter, errorResponses, jsonResponse } from '../openapi.ts';
+import { ApiError, errorSummary } from '../http/errors.ts';
+import { createRouter, errorResponses, jsonResponse } from '../http/openapi.ts';
 import type { Services } from '../services.ts';
 
 export const Health = z

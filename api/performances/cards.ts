@@ -2,12 +2,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { performanceImages, performances } from '../../db/schema/index.ts';
-import {
-	cardColumns,
-	type PerformanceCard,
-	posterJoin,
-	toCard,
-} from '../reviews/performance-card.ts';
+import { cardColumns, type PerformanceCard, posterJoin, toCard } from './card.ts';
 
 export async function loadCards(
 	db: Database,

@@ -11,7 +11,7 @@ import {
 	performanceImages,
 	performances,
 } from '../../db/schema/index.ts';
-import { koreanToday } from '../account-fields.ts';
+import { koreanToday } from '../accounts/fields.ts';
 
 export const PerformanceCard = z
 	.object({

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, expect, test } from 'vitest';
 import { favorites, reviews, users } from '../../db/schema/index.ts';
-import { addPerformance, patchReview, postReview, review } from '../reviews/testing.ts';
 import { createTestApp, signUp, type TestApp } from '../testing.ts';
+import { addPerformance, patchReview, postReview, review } from './testing.ts';
 
 let current: TestApp | null = null;
 afterEach(() => {

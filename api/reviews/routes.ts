@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ReadDatabase } from '../../db/read-connection.ts';
 import { type Auth, requireAuth } from '../auth/middleware.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 import {
 	createRouter,
 	errorResponses,
@@ -14,7 +14,8 @@ import {
 	jsonResponse,
 	SESSION_SECURITY,
 	UNSAFE_REQUEST_ERRORS,
-} from '../openapi.ts';
+} from '../http/openapi.ts';
+import type { Services } from '../services.ts';
 import {
 	isSeenOnPossible,
 	Paging,
@@ -27,8 +28,8 @@ import {
 	ReviewSort,
 	ReviewUpdate,
 	SEEN_ON_NOT_PAST,
-} from '../reviews/fields.ts';
-import { RatingSummary } from '../reviews/rating-summary.ts';
+} from './fields.ts';
+import { RatingSummary } from './rating-summary.ts';
 import {
 	notYourReview,
 	performanceNotFound,
@@ -39,13 +40,8 @@ import {
 	reviewNotFound,
 	reviewPath,
 	toReview,
-} from '../reviews/responses.ts';
-import {
-	createReviewStore,
-	type ReviewChanges,
-	ReviewExistsError,
-} from '../reviews/review-store.ts';
-import type { Services } from '../services.ts';
+} from './responses.ts';
+import { createReviewStore, type ReviewChanges, ReviewExistsError } from './store.ts';
 
 export const ReviewList = z
 	.object({

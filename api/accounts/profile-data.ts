@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { eq, getTableColumns } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, reviews, sessions, users } from '../../db/schema/index.ts';
-import { Gender } from '../account-fields.ts';
+import { Gender } from './fields.ts';
 
 export const Profile = z
 	.object({

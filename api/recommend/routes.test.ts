@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { boxOfficeEntries } from '../../db/schema/box-office.ts';
-import { insertCatalog, item } from '../recommend/testing.ts';
 import { createTestApp, fakeClock, signUp, type TestApp } from '../testing.ts';
+import { insertCatalog, item } from './testing.ts';
 
 let current: TestApp | null = null;
 afterEach(() => {

@@ -6,10 +6,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema/index.ts';
-import { Birthday, currentPassword, Gender, newPassword, Username } from '../account-fields.ts';
 import { type Auth, requireAuth, requireSession } from '../auth/middleware.ts';
 import { guardAccount, guardAddress, recordFailure } from '../auth/password-guard.ts';
-import { ApiError, unauthenticated } from '../errors.ts';
+import { ApiError, unauthenticated } from '../http/errors.ts';
 import {
 	createRouter,
 	errorResponses,
@@ -17,11 +16,12 @@ import {
 	jsonResponse,
 	SESSION_SECURITY,
 	UNSAFE_REQUEST_ERRORS,
-} from '../openapi.ts';
+} from '../http/openapi.ts';
 import { type Services, startSession } from '../services.ts';
-import { assertPastBirthday } from './accounts.ts';
 import { assertAvailable, rethrowConflict } from './conflicts.ts';
+import { Birthday, currentPassword, Gender, newPassword, Username } from './fields.ts';
 import { DataExport, exportUserData, loadProfile, Profile, ProfileBody } from './profile-data.ts';
+import { assertPastBirthday } from './sign-up.ts';
 
 export const ProfileUpdate = z
 	.strictObject({

@@ -5,10 +5,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
-import { currentPassword, Email, UserBody } from '../account-fields.ts';
-import { requireAuth, requireSession } from '../auth/middleware.ts';
-import { guardAccount, guardAddress, recordFailure } from '../auth/password-guard.ts';
-import { ApiError } from '../errors.ts';
+import { currentPassword, Email, UserBody } from '../accounts/fields.ts';
+import { ApiError } from '../http/errors.ts';
 import {
 	createRouter,
 	errorResponses,
@@ -16,8 +14,10 @@ import {
 	jsonResponse,
 	SESSION_SECURITY,
 	UNSAFE_REQUEST_ERRORS,
-} from '../openapi.ts';
+} from '../http/openapi.ts';
 import { type Services, startSession } from '../services.ts';
+import { requireAuth, requireSession } from './middleware.ts';
+import { guardAccount, guardAddress, recordFailure } from './password-guard.ts';
 
 export const LoginRequest = z
 	.strictObject({ email: Email, password: currentPassword('비밀번호') })

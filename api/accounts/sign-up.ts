@@ -2,6 +2,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { users } from '../../db/schema/index.ts';
+import { guardAddress } from '../auth/password-guard.ts';
+import { ApiError } from '../http/errors.ts';
+import {
+	createRouter,
+	errorResponses,
+	jsonRequest,
+	jsonResponse,
+	UNSAFE_REQUEST_ERRORS,
+} from '../http/openapi.ts';
+import { type Services, startSession } from '../services.ts';
+import { assertAvailable, rethrowConflict } from './conflicts.ts';
 import {
 	BIRTHDAY_NOT_PAST,
 	Birthday,
@@ -11,18 +22,7 @@ import {
 	NewPassword,
 	UserBody,
 	Username,
-} from '../account-fields.ts';
-import { guardAddress } from '../auth/password-guard.ts';
-import { ApiError } from '../errors.ts';
-import {
-	createRouter,
-	errorResponses,
-	jsonRequest,
-	jsonResponse,
-	UNSAFE_REQUEST_ERRORS,
-} from '../openapi.ts';
-import { type Services, startSession } from '../services.ts';
-import { assertAvailable, rethrowConflict } from './conflicts.ts';
+} from './fields.ts';
 
 export const SignUpRequest = z
 	.strictObject({

@@ -3,7 +3,7 @@
  * routers whose schema failures become our error body, JSON request bodies, and error responses.
  */
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { AppEnv } from './auth/middleware.ts';
+import type { AppEnv } from '../auth/middleware.ts';
 import { ErrorBody, validationError } from './errors.ts';
 
 /** A router whose request-schema failures throw our 400 (rendered by the app's onError). */

@@ -12,7 +12,7 @@ import {
 	insertReview,
 	signUp,
 	type TestApp,
-} from './testing.ts';
+} from '../testing.ts';
 
 let t: TestApp | null = null;
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
+import { createTestApp, sessionCookie, signUp, type TestApp, uniqueIp } from '../testing.ts';
 import { jsonLineLogger } from './log.ts';
-import { createTestApp, sessionCookie, signUp, type TestApp, uniqueIp } from './testing.ts';
 
 let t: TestApp | null = null;
 afterEach(() => {

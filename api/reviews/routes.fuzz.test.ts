@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';
-import { addPerformance, review } from '../reviews/testing.ts';
 import { createTestApp, type SignedUp, signUp, type TestApp } from '../testing.ts';
+import { addPerformance, review } from './testing.ts';
 
 const RUNS = Number(process.env.API_FUZZ_RUNS ?? 300);
 

@@ -6,7 +6,7 @@
 import { and, eq, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../http/errors.ts';
 
 export const EMAIL_TAKEN = '이미 가입된 이메일입니다.';
 export const USERNAME_TAKEN = '이미 쓰이는 닉네임입니다.';

@@ -5,7 +5,7 @@
 import { avg, count, desc, eq, max, min, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, performanceImages, performances, reviews } from '../../db/schema/index.ts';
-import { cardColumns, type PerformanceCard, posterJoin, toCard } from './performance-card.ts';
+import { cardColumns, type PerformanceCard, posterJoin, toCard } from '../performances/card.ts';
 
 export interface HistoryItem {
 	reviewId: number;

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
+import { createTestApp, newAccount, signUp, TEST_ORIGIN, type TestApp } from '../testing.ts';
 import { isSameOriginRequest } from './csrf.ts';
-import { createTestApp, newAccount, signUp, TEST_ORIGIN, type TestApp } from './testing.ts';
 
 let t: TestApp | null = null;
 afterEach(() => {
