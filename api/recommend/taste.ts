@@ -1,7 +1,7 @@
 /**
  * A user's taste: the rating-weighted sum of the vectors of what they reviewed and favorited.
  * Liked shows pull their features in, shows rated two stars or less push theirs away, so the
- * profile can be taken apart per show when a recommendation explains itself.
+ * taste can be taken apart per show when a recommendation explains itself.
  */
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
 
@@ -35,7 +35,7 @@ export interface HistoryItem {
 	favorite: boolean;
 }
 
-export interface TasteProfile {
+export interface Taste {
 	/** History items in the catalogue, ids ascending. */
 	items: HistoryItem[];
 	/** Σ weight × vector, dense over the catalogue's feature ids. */
@@ -46,7 +46,7 @@ export interface TasteProfile {
 	seen: ReadonlySet<string>;
 }
 
-export function tasteProfile(catalog: CatalogSnapshot, history: UserHistory): TasteProfile {
+export function tasteOf(catalog: CatalogSnapshot, history: UserHistory): Taste {
 	const ratings = new Map(history.reviews.map((review) => [review.performanceId, review]));
 	const favorites = new Set(history.favorites);
 	const seen = new Set([...ratings.keys(), ...favorites]);
