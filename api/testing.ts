@@ -1,13 +1,13 @@
 /**
- * Helpers for API tests (accounts here, reviews and favorites next): the real app on a fresh
- * migrated libSQL file, a fake clock, captured log events, and small factories. Requests go
- * through `app.request()` in process, with the site's Origin on unsafe methods unless a test says
- * otherwise and a peer address the throttle can key on.
+ * Helpers for API tests: the real app on a fresh migrated libSQL file, a fake clock, captured log
+ * events, and small factories (accounts, review and favorite rows; performances are in
+ * performances/testing.ts). Requests go through `app.request()` in process, with the site's
+ * Origin on unsafe methods unless a test says otherwise and a peer address the throttle can key on.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/client.ts';
 import { openReadConnection } from '../db/read-connection.ts';
-import { favorites, performances, reviews } from '../db/schema/index.ts';
+import { favorites, reviews } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import type { SignUpRequest } from './accounts/sign-up.ts';
 import { type AppEnv, createApp } from './app.ts';
@@ -202,33 +202,6 @@ let ipCounter = 0;
 export function uniqueIp(): string {
 	ipCounter += 1;
 	return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
-}
-
-let performanceCounter = 0;
-
-/** A minimal catalogue performance, for reviews and favorites to point at. */
-export async function insertPerformance(
-	db: Database,
-	overrides: Partial<typeof performances.$inferInsert> = {},
-): Promise<typeof performances.$inferSelect> {
-	performanceCounter += 1;
-	const [row] = await db
-		.insert(performances)
-		.values({
-			id: `PF${String(200_000 + performanceCounter)}`,
-			title: `햄릿 ${performanceCounter}`,
-			startDate: '2025-04-01',
-			endDate: '2025-06-30',
-			state: 'running',
-			genreCode: 'AAAA',
-			genreName: '연극',
-			venueName: '대학로 예술극장',
-			contentHash: `hash-${performanceCounter}`,
-			...overrides,
-		})
-		.returning();
-	if (row === undefined) throw new Error('performance not inserted');
-	return row;
 }
 
 /** A review row written directly, as the reviews API would store it. */

@@ -5,14 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import {
-	createTestApp,
-	insertFavorite,
-	insertPerformance,
-	insertReview,
-	signUp,
-	type TestApp,
-} from '../testing.ts';
+import { addPerformance } from '../performances/testing.ts';
+import { createTestApp, insertFavorite, insertReview, signUp, type TestApp } from '../testing.ts';
 
 let t: TestApp | null = null;
 afterEach(() => {
@@ -57,10 +51,10 @@ test('leaves no row and no byte of a deleted account behind', async () => {
 		birthday: '1991-07-07',
 	});
 	const kept = await signUp(t, { email: 'stays@example.com', username: '남을관객' });
-	const show = await insertPerformance(t.db);
-	await insertReview(t.db, gone.userId, show.id, { body: '사라져야 할 감상문 본문' });
-	await insertFavorite(t.db, gone.userId, show.id);
-	await insertReview(t.db, kept.userId, show.id);
+	const showId = await addPerformance(t.db);
+	await insertReview(t.db, gone.userId, showId, { body: '사라져야 할 감상문 본문' });
+	await insertFavorite(t.db, gone.userId, showId);
+	await insertReview(t.db, kept.userId, showId);
 	// Some churn, so the account's values are spread over pages and WAL frames.
 	await t.request('PATCH', '/api/profile', { cookie: gone.cookie, json: { gender: 'other' } });
 	await t.request('POST', '/api/sessions', {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, expect, test } from 'vitest';
 import { favorites, performances, reviews, sessions, users } from '../../db/schema/index.ts';
+import { addPerformance } from '../performances/testing.ts';
 import {
 	createTestApp,
 	insertFavorite,
-	insertPerformance,
 	insertReview,
 	sessionCookie,
 	signUp,
@@ -26,9 +26,9 @@ async function app(options: TestAppOptions = {}): Promise<TestApp> {
 test('shows the account summary, without the reviews or favorites', async () => {
 	const t = await app();
 	const { cookie, userId, account } = await signUp(t, { gender: 'male', birthday: '1988-08-08' });
-	const show = await insertPerformance(t.db);
-	await insertReview(t.db, userId, show.id);
-	await insertFavorite(t.db, userId, show.id);
+	const showId = await addPerformance(t.db);
+	await insertReview(t.db, userId, showId);
+	await insertFavorite(t.db, userId, showId);
 	const res = await t.request('GET', '/api/profile', { cookie });
 	expect(res.status).toBe(200);
 	expect(res.headers.get('Cache-Control')).toBe('no-store');
@@ -169,11 +169,11 @@ test('deletes the account with its sessions, reviews and favorites, and nothing 
 	const t = await app();
 	const me = await signUp(t);
 	const other = await signUp(t);
-	const show = await insertPerformance(t.db);
-	await insertReview(t.db, me.userId, show.id);
-	await insertFavorite(t.db, me.userId, show.id);
-	await insertReview(t.db, other.userId, show.id);
-	await insertFavorite(t.db, other.userId, show.id);
+	const showId = await addPerformance(t.db);
+	await insertReview(t.db, me.userId, showId);
+	await insertFavorite(t.db, me.userId, showId);
+	await insertReview(t.db, other.userId, showId);
+	await insertFavorite(t.db, other.userId, showId);
 	const res = await t.request('DELETE', '/api/profile', {
 		cookie: me.cookie,
 		json: { password: me.account.password },
@@ -184,7 +184,7 @@ test('deletes the account with its sessions, reviews and favorites, and nothing 
 	expect((await t.db.select().from(sessions)).map((row) => row.userId)).toEqual([other.userId]);
 	expect((await t.db.select().from(reviews)).map((row) => row.userId)).toEqual([other.userId]);
 	expect((await t.db.select().from(favorites)).map((row) => row.userId)).toEqual([other.userId]);
-	expect(await t.db.select({ id: performances.id }).from(performances)).toEqual([{ id: show.id }]);
+	expect(await t.db.select({ id: performances.id }).from(performances)).toEqual([{ id: showId }]);
 	expect((await t.request('GET', '/api/me', { cookie: me.cookie })).status).toBe(401);
 	expect((await t.request('GET', '/api/me', { cookie: other.cookie })).status).toBe(200);
 	const again = await t.request('POST', '/api/sessions', {
@@ -196,8 +196,8 @@ test('deletes the account with its sessions, reviews and favorites, and nothing 
 test('refuses deletion with the wrong password and deletes nothing', async () => {
 	const t = await app();
 	const me = await signUp(t);
-	const show = await insertPerformance(t.db);
-	await insertReview(t.db, me.userId, show.id);
+	const showId = await addPerformance(t.db);
+	await insertReview(t.db, me.userId, showId);
 	const res = await t.request('DELETE', '/api/profile', {
 		cookie: me.cookie,
 		json: { password: 'wrong password' },
@@ -231,10 +231,10 @@ test('exports everything stored about the user but the password hash', async () 
 	const t = await app();
 	const me = await signUp(t, { gender: 'other', birthday: '1970-01-01' });
 	const other = await signUp(t);
-	const show = await insertPerformance(t.db);
-	const review = await insertReview(t.db, me.userId, show.id);
-	await insertFavorite(t.db, me.userId, show.id);
-	await insertReview(t.db, other.userId, show.id, { body: '남의 리뷰' });
+	const showId = await addPerformance(t.db);
+	const review = await insertReview(t.db, me.userId, showId);
+	await insertFavorite(t.db, me.userId, showId);
+	await insertReview(t.db, other.userId, showId, { body: '남의 리뷰' });
 	const res = await t.request('GET', '/api/profile/export', { cookie: me.cookie });
 	expect(res.status).toBe(200);
 	expect(res.headers.get('Content-Disposition')).toBe(
@@ -261,7 +261,7 @@ test('exports everything stored about the user but the password hash', async () 
 			},
 		],
 		favorites: [
-			{ userId: me.userId, performanceId: show.id, createdAt: '2025-05-01T00:00:00.000Z' },
+			{ userId: me.userId, performanceId: showId, createdAt: '2025-05-01T00:00:00.000Z' },
 		],
 	});
 	expect(JSON.stringify(data)).not.toContain('argon2');

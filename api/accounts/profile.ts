@@ -19,8 +19,9 @@ import {
 } from '../http/openapi.ts';
 import { type Services, startSession } from '../services.ts';
 import { assertAvailable, rethrowConflict } from './conflicts.ts';
+import { DataExport, exportUserData } from './data-export.ts';
 import { Birthday, currentPassword, Gender, newPassword, Username } from './fields.ts';
-import { DataExport, exportUserData, loadProfile, Profile, ProfileBody } from './profile-data.ts';
+import { loadProfile, Profile, ProfileBody } from './profile-data.ts';
 import { assertPastBirthday } from './sign-up.ts';
 
 export const ProfileUpdate = z

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { favorites } from '../../db/schema/index.ts';
-import { addPerformance } from '../reviews/testing.ts';
+import { addPerformance } from '../performances/testing.ts';
 import { createTestApp, signUp, type TestApp } from '../testing.ts';
 
 let current: TestApp | null = null;

@@ -3,7 +3,7 @@
  * click or a retried request is never an error; the list is newest first with poster, dates and
  * today's state. Nobody can read or change another user's favorites: no route takes a user id.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireAuth } from '../auth/middleware.ts';
 import {
 	createRouter,
@@ -12,35 +12,15 @@ import {
 	SESSION_SECURITY,
 	UNSAFE_REQUEST_ERRORS,
 } from '../http/openapi.ts';
-import { PerformanceCard } from '../performances/card.ts';
+import { PageQuery, paging, requestedPage } from '../http/paging.ts';
 import {
-	PageQuery,
-	Paging,
-	PER_PAGE_DEFAULT,
+	NOT_FOUND_RESPONSE,
 	PerformanceParam,
-	paging,
-} from '../reviews/fields.ts';
-import { performanceNotFound, REVIEW_ERRORS } from '../reviews/responses.ts';
+	performanceNotFound,
+} from '../performances/by-id.ts';
 import type { Services } from '../services.ts';
+import { FavoriteList, FavoriteState } from './schemas.ts';
 import { createFavoriteStore } from './store.ts';
-
-export const FavoriteState = z
-	.object({ favorite: z.boolean().openapi({ description: '찜했으면 true' }) })
-	.openapi('FavoriteState');
-export type FavoriteState = z.infer<typeof FavoriteState>;
-
-export const FavoriteList = z
-	.object({
-		favorites: z.array(
-			z.object({
-				performance: PerformanceCard,
-				addedAt: z.string().openapi({ format: 'date-time' }),
-			}),
-		),
-		paging: Paging,
-	})
-	.openapi('FavoriteList');
-export type FavoriteList = z.infer<typeof FavoriteList>;
 
 const tags = ['favorites'];
 const security = SESSION_SECURITY;
@@ -66,7 +46,7 @@ const getFavorite = createRoute({
 	responses: {
 		200: jsonResponse(FavoriteState, '찜 여부'),
 		...errorResponses(401),
-		404: REVIEW_ERRORS[404],
+		404: NOT_FOUND_RESPONSE,
 	},
 });
 
@@ -80,7 +60,7 @@ const addFavorite = createRoute({
 	responses: {
 		200: jsonResponse(FavoriteState, '찜함'),
 		...errorResponses(401, ...UNSAFE_REQUEST_ERRORS),
-		404: REVIEW_ERRORS[404],
+		404: NOT_FOUND_RESPONSE,
 	},
 });
 
@@ -94,7 +74,7 @@ const removeFavorite = createRoute({
 	responses: {
 		204: { description: '찜 목록에서 빠짐' },
 		...errorResponses(401, ...UNSAFE_REQUEST_ERRORS),
-		404: REVIEW_ERRORS[404],
+		404: NOT_FOUND_RESPONSE,
 	},
 });
 
@@ -106,10 +86,9 @@ export function favoriteRoutes(services: Services) {
 		.openapi(listFavorites, async (c) => {
 			const { user } = requireAuth(c);
 			const query = c.req.valid('query');
-			const page = query.page ?? 1;
-			const perPage = query.perPage ?? PER_PAGE_DEFAULT;
+			const { page, perPage, offset } = requestedPage(query);
 			const [items, total] = await Promise.all([
-				store.page(user.id, perPage, (page - 1) * perPage, now()),
+				store.page(user.id, perPage, offset, now()),
 				store.total(user.id),
 			]);
 			return c.json({ favorites: items, paging: paging(page, perPage, total) }, 200);

@@ -5,12 +5,10 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, performanceImages, performances } from '../../db/schema/index.ts';
-import { cardColumns, type PerformanceCard, posterJoin, toCard } from '../performances/card.ts';
+import { cardColumns, posterJoin, toCard } from '../performances/card.ts';
+import type { FavoriteList } from './schemas.ts';
 
-export interface FavoriteItem {
-	performance: PerformanceCard;
-	addedAt: string;
-}
+export type FavoriteItem = FavoriteList['favorites'][number];
 
 export interface FavoriteStore {
 	/** True when added now or before; false when the performance does not exist. */

@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
-import { addPerformance, review } from '../reviews/testing.ts';
+import { addPerformance } from '../performances/testing.ts';
+import { review } from '../reviews/testing.ts';
 import { createTestApp, signUp, type TestApp } from '../testing.ts';
 
 let current: TestApp | null = null;

@@ -1,51 +1,16 @@
 /**
- * The profile's viewing history and statistics, for the signed-in user only (no route takes a
- * user id). The history is the performances the user reviewed, newest review first.
+ * Viewing history and statistics, for the signed-in user only (no route takes a user id). The
+ * history is the performances the user reviewed, newest review first. Their URLs sit under
+ * /api/profile (and their OpenAPI tag is `profile`) because the 내 프로필 page shows them; the
+ * profile itself is the account's details (accounts/profile.ts).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireAuth } from '../auth/middleware.ts';
 import { createRouter, errorResponses, jsonResponse, SESSION_SECURITY } from '../http/openapi.ts';
-import { PerformanceCard } from '../performances/card.ts';
-import { PageQuery, Paging, PER_PAGE_DEFAULT, paging } from '../reviews/fields.ts';
+import { PageQuery, paging, requestedPage } from '../http/paging.ts';
 import type { Services } from '../services.ts';
+import { ViewingHistory, ViewingStats } from './schemas.ts';
 import { createHistoryStore } from './store.ts';
-
-export const ViewingHistory = z
-	.object({
-		history: z.array(
-			z.object({
-				reviewId: z.number().int(),
-				performance: PerformanceCard,
-				rating: z.number().openapi({ description: '내가 준 별점, 0.5~5' }),
-				seenOn: z.string().nullable().openapi({ format: 'date' }),
-				reviewedAt: z.string().openapi({ format: 'date-time' }),
-			}),
-		),
-		paging: Paging,
-	})
-	.openapi('ViewingHistory');
-export type ViewingHistory = z.infer<typeof ViewingHistory>;
-
-export const ViewingStats = z
-	.object({
-		reviewCount: z.number().int(),
-		favoriteCount: z.number().int(),
-		averageRating: z
-			.number()
-			.nullable()
-			.openapi({ description: '내가 준 별점 평균; 후기가 없으면 null' }),
-		byGenre: z.array(z.object({ genreName: z.string(), count: z.number().int() })),
-		topVenue: z
-			.object({
-				id: z.string().nullable(),
-				name: z.string(),
-				count: z.number().int(),
-			})
-			.nullable()
-			.openapi({ description: '가장 많이 관람한(후기를 남긴) 공연장' }),
-	})
-	.openapi('ViewingStats');
-export type ViewingStats = z.infer<typeof ViewingStats>;
 
 const tags = ['profile'];
 
@@ -76,10 +41,9 @@ export function historyRoutes(services: Services) {
 		.openapi(getHistory, async (c) => {
 			const { user } = requireAuth(c);
 			const query = c.req.valid('query');
-			const page = query.page ?? 1;
-			const perPage = query.perPage ?? PER_PAGE_DEFAULT;
+			const { page, perPage, offset } = requestedPage(query);
 			const [history, total] = await Promise.all([
-				store.page(user.id, perPage, (page - 1) * perPage, now()),
+				store.page(user.id, perPage, offset, now()),
 				store.total(user.id),
 			]);
 			return c.json({ history, paging: paging(page, perPage, total) }, 200);

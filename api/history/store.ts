@@ -1,31 +1,14 @@
 /**
- * A user's viewing history (the performances they reviewed, with their rating) and the profile's
- * statistics over it: reviews by genre, the average rating given, the venue seen most.
+ * A user's viewing history (the performances they reviewed, with their rating) and statistics
+ * over it: reviews by genre, the average rating given, the venue seen most.
  */
 import { avg, count, desc, eq, max, min, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, performanceImages, performances, reviews } from '../../db/schema/index.ts';
-import { cardColumns, type PerformanceCard, posterJoin, toCard } from '../performances/card.ts';
+import { cardColumns, posterJoin, toCard } from '../performances/card.ts';
+import type { ViewingHistory, ViewingStats } from './schemas.ts';
 
-export interface HistoryItem {
-	reviewId: number;
-	performance: PerformanceCard;
-	/** Stars, 0.5–5. */
-	rating: number;
-	seenOn: string | null;
-	reviewedAt: string;
-}
-
-export interface ViewingStats {
-	reviewCount: number;
-	favoriteCount: number;
-	/** Stars; null before the first review. */
-	averageRating: number | null;
-	/** Reviewed performances per genre, most first. */
-	byGenre: { genreName: string; count: number }[];
-	/** The venue of the most reviewed performances; ties go to the most recent visit. */
-	topVenue: { id: string | null; name: string; count: number } | null;
-}
+export type HistoryItem = ViewingHistory['history'][number];
 
 export interface HistoryStore {
 	/** Newest review first. */

@@ -93,7 +93,7 @@ const MAX_ECHOED_KEY = 40;
 
 /**
  * Turns zod issues into `fields`. Each field schema carries its own Korean messages (see
- * account-fields.ts), so the issue message is already the one to show; only structural issues
+ * accounts/fields.ts), so the issue message is already the one to show; only structural issues
  * (unknown keys, a body that is not an object) are worded here.
  */
 export function validationError(error: ZodError): ApiError {

@@ -5,7 +5,7 @@
  * The tag vocabulary to pick from is public.
  *
  * A request costs the user's history query, scoring against the per-process catalogue snapshot
- * (rebuilt in the background after each ingest run, see recommend/catalog-cache.ts) and one
+ * (rebuilt in the background after each ingest run, see catalog-cache.ts) and one
  * query for the cards. Only the first request after start-up waits for the snapshot.
  */
 import { createRoute, z } from '@hono/zod-openapi';

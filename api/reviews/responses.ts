@@ -1,10 +1,11 @@
 /**
- * What review, favorite and history routes answer: the public review shape and the errors only
- * these routes give (the shared table in openapi.ts words 403 and 409 for accounts).
+ * What review routes answer: the public review shape and the errors only these routes give (the
+ * shared table in http/openapi.ts words 403 and 409 for accounts).
  */
 import { z } from '@hono/zod-openapi';
 import { ApiError, ErrorBody } from '../http/errors.ts';
 import { jsonResponse } from '../http/openapi.ts';
+import { NOT_FOUND_RESPONSE } from '../performances/by-id.ts';
 import type { PublicReviewRow } from './store.ts';
 
 export const Review = z
@@ -50,16 +51,12 @@ export const REVIEW_ERRORS = {
 		ErrorBody,
 		'다른 사람의 후기(`forbidden`) 또는 다른 사이트에서 온 요청(`forbidden_origin`)',
 	),
-	404: jsonResponse(ErrorBody, '공연 또는 후기가 없음 (`not_found`)'),
+	404: NOT_FOUND_RESPONSE,
 	409: jsonResponse(
 		ErrorBody,
 		'이 공연에 이미 쓴 후기가 있음 (`review_exists`); `Link: </api/reviews/{id}>; rel="edit"`가 그 후기를 가리킴',
 	),
 } as const;
-
-export function performanceNotFound(): ApiError {
-	return new ApiError(404, 'not_found', '공연을 찾을 수 없습니다.');
-}
 
 export function reviewNotFound(): ApiError {
 	return new ApiError(404, 'not_found', '후기를 찾을 수 없습니다.');

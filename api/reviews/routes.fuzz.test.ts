@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';
+import { addPerformance } from '../performances/testing.ts';
 import { createTestApp, type SignedUp, signUp, type TestApp } from '../testing.ts';
-import { addPerformance, review } from './testing.ts';
+import { review } from './testing.ts';
 
 const RUNS = Number(process.env.API_FUZZ_RUNS ?? 300);
 

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, expect, test } from 'vitest';
 import { favorites, reviews, users } from '../../db/schema/index.ts';
+import { addPerformance } from '../performances/testing.ts';
 import { createTestApp, signUp, type TestApp } from '../testing.ts';
-import { addPerformance, patchReview, postReview, review } from './testing.ts';
+import { patchReview, postReview, review } from './testing.ts';
 
 let current: TestApp | null = null;
 afterEach(() => {

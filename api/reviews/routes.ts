@@ -15,13 +15,11 @@ import {
 	SESSION_SECURITY,
 	UNSAFE_REQUEST_ERRORS,
 } from '../http/openapi.ts';
+import { Paging, paging, requestedPage } from '../http/paging.ts';
+import { PerformanceParam, performanceNotFound } from '../performances/by-id.ts';
 import type { Services } from '../services.ts';
 import {
 	isSeenOnPossible,
-	Paging,
-	PER_PAGE_DEFAULT,
-	PerformanceParam,
-	paging,
 	ReviewCreate,
 	ReviewListQuery,
 	ReviewParam,
@@ -32,7 +30,6 @@ import {
 import { RatingSummary } from './rating-summary.ts';
 import {
 	notYourReview,
-	performanceNotFound,
 	REVIEW_ERRORS,
 	Review,
 	ReviewBody,
@@ -156,12 +153,11 @@ export function reviewRoutes(services: Services, reads: ReadDatabase = services.
 			const { id } = c.req.valid('param');
 			const query = c.req.valid('query');
 			const sort = query.sort ?? 'newest';
-			const page = query.page ?? 1;
-			const perPage = query.perPage ?? PER_PAGE_DEFAULT;
+			const { page, perPage, offset } = requestedPage(query);
 			const auth = c.get('auth');
 			const [summary, rows, mine] = await Promise.all([
 				store.summary(id),
-				store.page(id, sort, perPage, (page - 1) * perPage),
+				store.page(id, sort, perPage, offset),
 				auth === null ? null : store.mine(auth.user.id, id),
 			]);
 			if (summary === null) throw performanceNotFound();

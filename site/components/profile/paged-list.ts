@@ -5,7 +5,7 @@
  */
 
 import type { PerformanceCard } from '../../../api/performances/card.ts';
-import type { Paging } from '../../../api/reviews/fields.ts';
+import type { Paging } from '../../../api/http/paging.ts';
 import { formatRun, STATE_LABELS } from '../../lib/format.ts';
 import { failureMessage } from '../reviews/review-api.ts';
 import { element } from '../reviews/review-view.ts';
