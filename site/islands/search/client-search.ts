@@ -2,9 +2,9 @@
  * Browser-side: runs one search against the Pagefind index. Pagefind's script (and with it the
  * WebAssembly and index chunks) is imported on the first search only.
  */
-import { monthsBetween } from '../dates.ts';
-import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from './bundles.ts';
-import { normalizeQuery } from './korean-query.ts';
+import { monthsBetween } from '../../lib/dates.ts';
+import { SEARCH_BUNDLE, SORTED_SEARCH_BUNDLE } from '../../lib/search/bundles.ts';
+import { normalizeQuery } from '../../lib/search/korean-query.ts';
 
 export interface SearchState {
 	query: string;

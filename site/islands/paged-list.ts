@@ -4,11 +4,11 @@
  * calls and textContent only.
  */
 
-import type { PerformanceCard } from '../../../api/performances/card.ts';
-import type { Paging } from '../../../api/http/paging.ts';
-import { formatRun, STATE_LABELS } from '../../lib/format.ts';
-import { failureMessage } from '../reviews/review-api.ts';
-import { element } from '../reviews/review-view.ts';
+import type { Paging } from '../../api/http/paging.ts';
+import type { PerformanceCard } from '../../api/performances/card.ts';
+import { formatRun, STATE_LABELS } from '../lib/format.ts';
+import { failureMessage } from './reviews/review-api.ts';
+import { element } from './reviews/review-view.ts';
 
 export const PROFILE_PER_PAGE = 10;
 

@@ -10,7 +10,7 @@
  * `data-send="false"` (browser-only), `data-same-as` and `data-required-message`.
  */
 import type { ErrorBody } from '../../../api/http/errors.ts';
-import { currentUser, loginUrl } from '../../lib/client/current-user.ts';
+import { currentUser, loginUrl } from '../current-user.ts';
 import { checkField, type FieldName, latestBirthday, safeNextPath } from './rules.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement;
