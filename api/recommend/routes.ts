@@ -97,6 +97,7 @@ export type RecommendationList = z.infer<typeof RecommendationList>;
 export const RecommendationTags = z
 	.object({ tags: z.array(z.string()).openapi({ example: ['로맨틱', '코믹한'] }) })
 	.openapi('RecommendationTags');
+export type RecommendationTags = z.infer<typeof RecommendationTags>;
 
 const routeTags = ['recommendations'];
 

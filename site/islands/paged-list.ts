@@ -1,22 +1,23 @@
 /**
- * The profile's paged lists (viewing history, favorites) as one island base: loading, empty and
- * error states in a status line, a retry button, previous/next pages. Items are built with DOM
- * calls and textContent only.
+ * The paged lists of the 내 프로필 page (viewing history, favorites) as one island base: loading,
+ * empty and error states in a status line, a retry button, previous/next pages. Items are built
+ * with DOM calls and textContent only.
  */
-
 import type { Paging } from '../../api/http/paging.ts';
 import type { PerformanceCard } from '../../api/performances/card.ts';
 import { formatRun, STATE_LABELS } from '../lib/format.ts';
-import { failureMessage } from './reviews/review-api.ts';
-import { element } from './reviews/review-view.ts';
+import { callApi, failureMessage } from './api-client.ts';
+import { element } from './dom.ts';
 
-export const PROFILE_PER_PAGE = 10;
+/** Items per page of those lists. */
+export const LIST_PER_PAGE = 10;
 
-export abstract class PagedList<Item> extends HTMLElement {
+export abstract class PagedList<Item, Body> extends HTMLElement {
 	private page = 1;
 
+	/** The API address of one page. */
 	protected abstract url(page: number): string;
-	protected abstract itemsOf(body: unknown): { items: Item[]; paging: Paging };
+	protected abstract itemsOf(body: Body): { items: Item[]; paging: Paging };
 	protected abstract render(item: Item): HTMLLIElement;
 	/** Shown when the user has none at all. */
 	protected abstract emptyText: string;
@@ -43,26 +44,15 @@ export abstract class PagedList<Item> extends HTMLElement {
 		if (retry !== null) retry.hidden = true;
 		list?.setAttribute('aria-busy', 'true');
 		this.status('불러오는 중입니다…');
-		let response: Response | null = null;
-		try {
-			response = await fetch(this.url(page), {
-				credentials: 'same-origin',
-				headers: { accept: 'application/json' },
-			});
-		} catch {
-			response = null;
-		}
+		const result = await callApi<Body>(this.url(page));
 		list?.setAttribute('aria-busy', 'false');
-		const body = (await response?.json().catch(() => null)) as unknown;
-		if (response === null || !response.ok) {
-			const error = (body as { error?: { message: string } } | null)?.error ?? null;
-			this.status(
-				`불러오지 못했습니다. ${failureMessage({ status: response?.status ?? 0, error })}`,
-			);
-			if (retry !== null) retry.hidden = response?.status === 401;
+		if (!result.ok) {
+			this.status(`불러오지 못했습니다. ${failureMessage(result)}`);
+			// Signed out: trying again cannot help.
+			if (retry !== null) retry.hidden = result.status === 401;
 			return;
 		}
-		const { items, paging } = this.itemsOf(body);
+		const { items, paging } = this.itemsOf(result.data);
 		this.page = paging.page;
 		list?.replaceChildren(...items.map((item) => this.render(item)));
 		this.status(

@@ -1,30 +1,23 @@
 /**
  * `<cp-account-form>`: the island behind every account form. The static HTML is a plain form in
  * a disabled fieldset; this script enables it, checks fields as the API would (rules.ts), sends
- * them as JSON with fetch (same origin, so the browser adds the Origin the API requires), and puts
- * the API's per-field Korean messages next to the fields. Text is only ever set as textContent.
+ * them as JSON through the API client, and puts the API's per-field Korean messages next to the
+ * fields. Text is only ever set as textContent.
  *
  * Attributes: on the element `data-action`, `data-method`, `data-success` (`next`, `url:/path`,
  * or `message:text`), optional `data-prefill` (GET URL whose `profile` fills the fields) and
  * `data-require-login`; on inputs `data-check` (a rules.ts field), `data-empty` (`omit` or `null`),
  * `data-send="false"` (browser-only), `data-same-as` and `data-required-message`.
  */
-import type { ErrorBody } from '../../../api/http/errors.ts';
-import { currentUser, loginUrl } from '../current-user.ts';
+import type { ProfileBody } from '../../../api/accounts/profile-data.ts';
+import { type ApiCall, type ApiError, callApi, UNREACHABLE } from '../api-client.ts';
+import { currentUser, replaceWithLogin } from '../current-user.ts';
 import { checkField, type FieldName, latestBirthday, safeNextPath } from './rules.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement;
+type Method = NonNullable<ApiCall['method']>;
 
-const NETWORK_ERROR = '서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.';
-
-function isErrorBody(value: unknown): value is ErrorBody {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		'error' in value &&
-		typeof (value as ErrorBody).error?.message === 'string'
-	);
-}
+const METHODS: readonly Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 class AccountForm extends HTMLElement {
 	private form: HTMLFormElement | null = null;
@@ -53,7 +46,7 @@ class AccountForm extends HTMLElement {
 
 	private async start(): Promise<void> {
 		if (this.dataset.requireLogin !== undefined && (await currentUser()) === null) {
-			location.replace(loginUrl());
+			replaceWithLogin();
 			return;
 		}
 		if (this.dataset.prefill !== undefined && !(await this.prefill(this.dataset.prefill))) return;
@@ -65,16 +58,16 @@ class AccountForm extends HTMLElement {
 	}
 
 	private async prefill(url: string): Promise<boolean> {
-		const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
-		if (response?.status === 401) {
-			location.replace(loginUrl());
+		const result = await callApi<ProfileBody>(url);
+		if (!result.ok && result.status === 401) {
+			replaceWithLogin();
 			return false;
 		}
-		if (response === null || !response.ok) {
-			this.showFormError(NETWORK_ERROR);
+		if (!result.ok) {
+			this.showFormError(UNREACHABLE);
 			return false;
 		}
-		const { profile } = (await response.json()) as { profile: Record<string, unknown> };
+		const profile: Record<string, unknown> = result.data.profile;
 		for (const control of this.controls()) {
 			const value = profile[control.name];
 			if (typeof value === 'string') control.value = value;
@@ -147,32 +140,20 @@ class AccountForm extends HTMLElement {
 		}
 		const fieldset = this.querySelector<HTMLFieldSetElement>('fieldset[data-fieldset]');
 		fieldset?.setAttribute('disabled', '');
-		try {
-			const response = await fetch(this.dataset.action ?? '', {
-				method: this.dataset.method ?? 'POST',
-				credentials: 'same-origin',
-				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-				body: JSON.stringify(this.payload()),
-			});
-			if (response.ok) {
-				this.succeed();
-				return;
-			}
-			const body: unknown = await response.json().catch(() => null);
-			if (!isErrorBody(body)) {
-				this.showFormError(NETWORK_ERROR);
-				return;
-			}
-			this.showServerError(body);
-		} catch {
-			this.showFormError(NETWORK_ERROR);
-		} finally {
-			fieldset?.removeAttribute('disabled');
+		const method = METHODS.find((name) => name === this.dataset.method) ?? 'POST';
+		const result = await callApi(this.dataset.action ?? '', { method, json: this.payload() });
+		fieldset?.removeAttribute('disabled');
+		if (result.ok) {
+			this.succeed();
+			return;
 		}
+		// An answer without the API's error body says as little as no answer.
+		if (result.error === null) this.showFormError(UNREACHABLE);
+		else this.showServerError(result.error);
 	}
 
-	private showServerError(body: ErrorBody): void {
-		const fields = body.error.fields ?? {};
+	private showServerError(error: ApiError): void {
+		const fields = error.fields ?? {};
 		let focused = false;
 		for (const control of this.controls()) {
 			const message = fields[control.name];
@@ -181,7 +162,7 @@ class AccountForm extends HTMLElement {
 			if (!focused) control.focus();
 			focused = true;
 		}
-		this.showFormError(body.error.message);
+		this.showFormError(error.message);
 	}
 
 	private succeed(): void {

@@ -1,10 +1,11 @@
 /**
- * Browser-side pieces of the recommendation islands: the API call and the card. Everything from
- * the API goes in as text (textContent, never innerHTML); posters only from our own /media/.
+ * Pieces of the recommendation islands: the API call and the card. Everything from the API goes
+ * in as text (textContent, never innerHTML); posters only from our own /media/.
  */
 import type { RecommendationList } from '../../../api/recommend/routes.ts';
 import { formatRun, STATE_LABELS } from '../../lib/format.ts';
-import { element } from '../reviews/review-view.ts';
+import { callApi, failureMessage } from '../api-client.ts';
+import { element } from '../dom.ts';
 
 export type RecommendationEntry = RecommendationList['recommendations'][number];
 
@@ -13,8 +14,7 @@ export type RecommendationAnswer =
 	| { kind: 'anonymous' }
 	| { kind: 'failed'; message: string };
 
-const UNREACHABLE = '서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.';
-
+/** The caller's `signal` aborts a request a newer one supersedes; it then answers `failed`. */
 export async function fetchRecommendations(
 	tags: readonly string[],
 	limit: number,
@@ -22,31 +22,16 @@ export async function fetchRecommendations(
 ): Promise<RecommendationAnswer> {
 	const query = new URLSearchParams({ limit: String(limit) });
 	if (tags.length > 0) query.set('tags', tags.join(','));
-	let response: Response;
-	try {
-		response = await fetch(`/api/recommendations?${query}`, {
-			credentials: 'same-origin',
-			headers: { accept: 'application/json' },
-			...(signal === undefined ? {} : { signal }),
-		});
-	} catch (error) {
-		if (error instanceof DOMException && error.name === 'AbortError') throw error;
-		return { kind: 'failed', message: UNREACHABLE };
+	const result = await callApi<RecommendationList>(
+		`/api/recommendations?${query}`,
+		signal === undefined ? {} : { signal },
+	);
+	if (result.ok) return { kind: 'list', body: result.data };
+	if (result.status === 401) return { kind: 'anonymous' };
+	if (result.status === 0 || result.error !== null) {
+		return { kind: 'failed', message: failureMessage(result) };
 	}
-	if (response.status === 401) {
-		// An unread body keeps the request open in the browser (and the page never idle).
-		await response.body?.cancel();
-		return { kind: 'anonymous' };
-	}
-	const body = (await response.json().catch(() => null)) as unknown;
-	if (!response.ok || body === null) {
-		const message = (body as { error?: { message?: string } } | null)?.error?.message;
-		return {
-			kind: 'failed',
-			message: message ?? '추천을 불러오지 못했습니다. 잠시 후 다시 시도해 주세요.',
-		};
-	}
-	return { kind: 'list', body: body as RecommendationList };
+	return { kind: 'failed', message: '추천을 불러오지 못했습니다. 잠시 후 다시 시도해 주세요.' };
 }
 
 /** Only our own media paths: a poster URL that points elsewhere is dropped. */

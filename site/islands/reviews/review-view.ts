@@ -1,38 +1,13 @@
 /**
- * DOM for reviews and the rating summary. Everything a user wrote goes in through text nodes
- * (textContent, createTextNode), never innerHTML: a review is data, so markup or script in it is
- * shown as the characters it is.
+ * DOM for reviews and the rating summary, built with dom.ts: everything a user wrote goes in as
+ * text, never markup.
  */
 import type { RatingSummary } from '../../../api/reviews/rating-summary.ts';
 import type { Review } from '../../../api/reviews/responses.ts';
+import { formatRating } from '../../lib/format.ts';
+import { element, multiline } from '../dom.ts';
 
 const DATE = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeZone: 'Asia/Seoul' });
-
-export function element<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	className: string,
-	...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	if (className !== '') node.className = className;
-	node.append(...children);
-	return node;
-}
-
-/** Text with its line breaks kept, as <br> elements between text nodes. */
-export function multiline(text: string): Node[] {
-	return text
-		.split(/\r\n|\r|\n/)
-		.flatMap((line, index) =>
-			index === 0
-				? [document.createTextNode(line)]
-				: [document.createElement('br'), document.createTextNode(line)],
-		);
-}
-
-export function formatStars(rating: number): string {
-	return rating.toFixed(1);
-}
 
 /** `2025-06-01` → `2025. 6. 1.` in the reader's Korean format. */
 export function formatDay(isoDay: string): string {
@@ -53,8 +28,8 @@ function bodyOf(review: Review): HTMLElement | null {
 }
 
 export function reviewItem(review: Review, mine: boolean): HTMLLIElement {
-	const stars = element('span', 'fw-bold text-nowrap', `★ ${formatStars(review.rating)}`);
-	stars.setAttribute('aria-label', `별점 ${formatStars(review.rating)}점`);
+	const stars = element('span', 'fw-bold text-nowrap', `★ ${formatRating(review.rating)}`);
+	stars.setAttribute('aria-label', `별점 ${formatRating(review.rating)}점`);
 	const meta = element(
 		'p',
 		'd-flex flex-wrap gap-2 align-items-baseline mb-1',
@@ -89,7 +64,7 @@ export function renderSummary(container: HTMLElement, summary: RatingSummary): v
 		);
 		return;
 	}
-	const average = element('p', 'rating-average mb-1', formatStars(summary.average));
+	const average = element('p', 'rating-average mb-1', formatRating(summary.average));
 	average.dataset.ratingAverage = '';
 	const count = element('span', '', String(summary.count));
 	count.dataset.ratingCount = '';

@@ -1,4 +1,5 @@
 /** Browser-side: one search result as a card, built with DOM APIs (no HTML strings). */
+import { element } from '../dom.ts';
 import type { PagefindResultData } from './client-search.ts';
 
 const STATE_CLASS: Readonly<Record<string, string>> = {
@@ -6,17 +7,6 @@ const STATE_CLASS: Readonly<Record<string, string>> = {
 	공연예정: 'state-upcoming',
 	공연완료: 'state-finished',
 };
-
-function element<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	className: string,
-	text?: string,
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	node.className = className;
-	if (text !== undefined) node.textContent = text;
-	return node;
-}
 
 /** Only our own pages and media: the index is ours, but a link is checked before it is used. */
 function sitePath(value: string | undefined, prefix: string): string | null {
