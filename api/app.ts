@@ -12,7 +12,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
 import type { ReadDatabase } from '../db/read-connection.ts';
 import { profileRoutes } from './accounts/profile.ts';
-import { accountRoutes } from './accounts/sign-up.ts';
+import { signUpRoutes } from './accounts/sign-up.ts';
 import { createSessionCookie } from './auth/cookie.ts';
 import { type AppEnv, sessionMiddleware } from './auth/middleware.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
@@ -91,7 +91,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	);
 
 	app.route('/', healthRoutes(services));
-	app.route('/', accountRoutes(services));
+	app.route('/', signUpRoutes(services));
 	app.route('/', sessionRoutes(services));
 	app.route('/', profileRoutes(services));
 	app.route('/', reviewRoutes(services, options.reviewReads ?? options.db));

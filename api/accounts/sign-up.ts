@@ -61,7 +61,7 @@ export function assertPastBirthday(birthday: string | null | undefined, now: num
 	}
 }
 
-export function accountRoutes(services: Services) {
+export function signUpRoutes(services: Services) {
 	const { db, passwords, log, now } = services;
 
 	return createRouter().openapi(signUp, async (c) => {

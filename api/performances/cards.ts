@@ -1,4 +1,4 @@
-/** The cards of the recommended performances, in one query, as favorites and history show them. */
+/** Performance cards by id, in one query, as favorites and history show them (recommendations). */
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { performanceImages, performances } from '../../db/schema/index.ts';
