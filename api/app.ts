@@ -10,7 +10,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
-import type { ReadDatabase } from '../db/read-connection.ts';
+import type { ReadConnection } from '../db/read-connection.ts';
 import { profileRoutes } from './accounts/profile.ts';
 import { signUpRoutes } from './accounts/sign-up.ts';
 import { createSessionCookie } from './auth/cookie.ts';
@@ -52,9 +52,9 @@ export interface AppOptions {
 	 * Where the session check runs: on an embedded database the read connection from
 	 * `openReadConnection(url)` (the caller opens and closes it); without it, on `db`.
 	 */
-	sessionReads?: ReadDatabase | null;
+	sessionReads?: ReadConnection | null;
 	/** The same for the public review list. */
-	reviewReads?: ReadDatabase | null;
+	reviewReads?: ReadConnection | null;
 }
 
 /** API answers are per user and never cached by browsers or proxies. */
@@ -66,7 +66,7 @@ const noStore: MiddlewareHandler = async function noStore(c, next) {
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	const now = options.now ?? Date.now;
 	const log = options.logger ?? jsonLineLogger();
-	const sessions = createSessionStore(options.db, now, options.sessionReads ?? options.db);
+	const sessions = createSessionStore(options.db, now, options.sessionReads ?? null);
 	const cookie = createSessionCookie(options.secureCookies);
 	const services: Services = {
 		db: options.db,
@@ -94,7 +94,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route('/', signUpRoutes(services));
 	app.route('/', sessionRoutes(services));
 	app.route('/', profileRoutes(services));
-	app.route('/', reviewRoutes(services, options.reviewReads ?? options.db));
+	app.route('/', reviewRoutes(services, options.reviewReads ?? null));
 	app.route('/', favoriteRoutes(services));
 	app.route('/', historyRoutes(services));
 	app.route('/', recommendationRoutes(services));

@@ -63,8 +63,8 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
 	const reads = openReadConnection(settings.DATABASE_URL);
 	const api = createApp({
 		db: handle.db,
-		sessionReads: reads?.db ?? null,
-		reviewReads: reads?.db ?? null,
+		sessionReads: reads,
+		reviewReads: reads,
 		siteOrigin: new URL(settings.SITE_URL).origin,
 		secureCookies: production,
 		...(settings.LOGIN_THROTTLE_IP_BURST === undefined

@@ -98,8 +98,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 	const reads = openReadConnection(database.url);
 	const app = createApp({
 		db: database.db,
-		sessionReads: options.sessionLookup === 'drizzle' ? null : (reads?.db ?? null),
-		reviewReads: options.reviewLookup === 'drizzle' ? null : (reads?.db ?? null),
+		sessionReads: options.sessionLookup === 'drizzle' ? null : reads,
+		reviewReads: options.reviewLookup === 'drizzle' ? null : reads,
 		siteOrigin: origin,
 		secureCookies,
 		now: clock.now,

@@ -95,7 +95,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
 		const app = createApp({
 			db: database.db,
-			sessionReads: reads?.db ?? null,
+			sessionReads: reads,
 			siteOrigin: ORIGIN,
 			secureCookies: false,
 			now: () => Date.parse(`${TODAY}T03:00:00Z`),

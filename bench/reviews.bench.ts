@@ -115,8 +115,8 @@ try {
 	const reads = openReadConnection(databaseUrl);
 	const app = createApp({
 		db: handle.db,
-		sessionReads: reads?.db ?? null,
-		reviewReads: reads?.db ?? null,
+		sessionReads: reads,
+		reviewReads: reads,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},
@@ -142,7 +142,7 @@ try {
 	// The same app with the review list on the main client: the path remote databases take.
 	const fallbackApp = createApp({
 		db: handle.db,
-		sessionReads: reads?.db ?? null,
+		sessionReads: reads,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},

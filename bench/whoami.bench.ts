@@ -48,7 +48,7 @@ const reads = openReadConnection(database.url);
 try {
 	const app = createApp({
 		db: database.db,
-		sessionReads: reads?.db ?? null,
+		sessionReads: reads,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},

@@ -44,7 +44,7 @@ async function setUp(lookup: 'raw' | 'drizzle') {
 	database = await createTestDatabase();
 	const clock = fakeClock();
 	reads = lookup === 'raw' ? openReadConnection(database.url) : null;
-	const store = createSessionStore(database.db, clock.now, reads?.db ?? database.db);
+	const store = createSessionStore(database.db, clock.now, reads);
 	const at = new Date(clock.now());
 	await database.db.insert(users).values(
 		['u1', 'u2'].map((id) => ({

@@ -10,7 +10,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import type { ReadDatabase } from '../../db/read-connection.ts';
+import { prepareRead, type ReadConnection } from '../../db/read-connection.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -58,10 +58,9 @@ export interface ValidSession {
 
 /**
  * The lookup every authenticated request makes: one session joined with its user, by primary key.
- * Built once per database it runs on (the read connection or the main client), so both paths run
- * this one query.
+ * Built once; it runs on the read connection or the main client (see `createSessionStore`).
  */
-function lookupQuery(db: ReadDatabase) {
+function lookupQuery(db: Database) {
 	return db
 		.select({
 			userId: sessions.userId,
@@ -72,8 +71,7 @@ function lookupQuery(db: ReadDatabase) {
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sql.placeholder('id')))
-		.prepare();
+		.where(eq(sessions.id, sql.placeholder('id')));
 }
 
 export interface SessionStore {
@@ -88,15 +86,15 @@ export interface SessionStore {
 }
 
 /**
- * `reads` runs the session lookup: the read connection on an embedded file
- * (db/read-connection.ts), by default the main client, as remote databases need.
+ * `reads`: the read connection on an embedded file (db/read-connection.ts), where the lookup
+ * runs; null for a remote database, where it runs on `db`.
  */
 export function createSessionStore(
 	db: Database,
 	now: () => number,
-	reads: ReadDatabase = db,
+	reads: ReadConnection | null = null,
 ): SessionStore {
-	const lookup = lookupQuery(reads);
+	const lookup = prepareRead(lookupQuery(db), reads);
 	const renew = db
 		.update(sessions)
 		.set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })

@@ -4,7 +4,7 @@
  * Text is stored exactly as written; it is data, never markup (the island sets textContent).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { ReadDatabase } from '../../db/read-connection.ts';
+import type { ReadConnection } from '../../db/read-connection.ts';
 import { type Auth, requireAuth } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import {
@@ -130,8 +130,8 @@ function assertSeenOn(seenOn: string | null | undefined, now: number): void {
 	}
 }
 
-/** `reads` runs the public list: the read connection on an embedded database, else `db`. */
-export function reviewRoutes(services: Services, reads: ReadDatabase = services.db) {
+/** `reads` runs the public list: the read connection on an embedded database; null: `db`. */
+export function reviewRoutes(services: Services, reads: ReadConnection | null = null) {
 	const { db, now, log } = services;
 	const store = createReviewStore(db, reads);
 

@@ -7,7 +7,7 @@
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import type { ReadDatabase } from '../../db/read-connection.ts';
+import { prepareRead, type ReadConnection } from '../../db/read-connection.ts';
 import { performances, reviews, users } from '../../db/schema/index.ts';
 import type { ReviewSort } from './fields.ts';
 import { type RatingSummary, summariseRatings } from './rating-summary.ts';
@@ -107,17 +107,16 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** One statement answers both "does the performance exist" (no row) and its histogram. */
-function summaryQuery(db: ReadDatabase) {
+function summaryQuery(db: Database) {
 	return db
 		.select({ ratingHalves: reviews.ratingHalves, count: count(reviews.id) })
 		.from(performances)
 		.leftJoin(reviews, eq(reviews.performanceId, performances.id))
 		.where(eq(performances.id, sql.placeholder('performanceId')))
-		.groupBy(reviews.ratingHalves)
-		.prepare();
+		.groupBy(reviews.ratingHalves);
 }
 
-function pageQuery(db: ReadDatabase, sort: ReviewSort) {
+function pageQuery(db: Database, sort: ReviewSort) {
 	return db
 		.select(PUBLIC_REVIEW_COLUMNS)
 		.from(reviews)
@@ -125,17 +124,16 @@ function pageQuery(db: ReadDatabase, sort: ReviewSort) {
 		.where(eq(reviews.performanceId, sql.placeholder('performanceId')))
 		.orderBy(...ORDERS[sort])
 		.limit(sql.placeholder('limit'))
-		.offset(sql.placeholder('offset'))
-		.prepare();
+		.offset(sql.placeholder('offset'));
 }
 
-/** `reads` runs the public list (summary and pages); by default the main client. */
-export function createReviewStore(db: Database, reads: ReadDatabase = db): ReviewStore {
-	const summary = summaryQuery(reads);
+/** `reads` runs the public list (summary and pages); null: `db` does. */
+export function createReviewStore(db: Database, reads: ReadConnection | null = null): ReviewStore {
+	const summary = prepareRead(summaryQuery(db), reads);
 	const pageQueries = {
-		newest: pageQuery(reads, 'newest'),
-		highest: pageQuery(reads, 'highest'),
-		lowest: pageQuery(reads, 'lowest'),
+		newest: prepareRead(pageQuery(db, 'newest'), reads),
+		highest: prepareRead(pageQuery(db, 'highest'), reads),
+		lowest: prepareRead(pageQuery(db, 'lowest'), reads),
 	};
 	const findQuery = db
 		.select(PUBLIC_REVIEW_COLUMNS)
