@@ -6,7 +6,8 @@
  *   db/     schema, client, migrations; uses core
  *   ingest/ the nightly job; uses db and core
  *   api/    the Hono app; uses db and core
- *   site/   Astro pages and islands; uses db and core, and only types from api
+ *   site/   Astro pages and islands; uses db and core, and only types from api; its browser
+ *           code (site/islands/) uses neither the database nor Node built-ins
  *   demo/   the KOPIS stand-in, demo dataset and audience; chosen by entry points, never
  *           imported by ingest or api code (their tests may use it as the KOPIS stand-in)
  *   scripts/, bench/, e2e/  entry points and measurements: may use every part
@@ -58,6 +59,20 @@ module.exports = {
 			comment: 'Pages read the database; islands talk to the API over HTTP and share its types.',
 			from: { path: '^site/', pathNot: TEST_CODE },
 			to: { path: '^api/', dependencyTypesNot: ['type-only'] },
+		},
+		{
+			name: 'islands-run-in-the-browser',
+			severity: 'error',
+			comment:
+				'site/islands/ is bundled for the browser: it talks to the API over HTTP, never to the database.',
+			from: { path: '^site/islands/', pathNot: TEST_CODE },
+			to: { path: '^db/', dependencyTypesNot: ['type-only'] },
+		},
+		{
+			name: 'islands-use-no-node-built-ins',
+			severity: 'error',
+			from: { path: '^site/islands/', pathNot: TEST_CODE },
+			to: { dependencyTypes: ['core'] },
 		},
 		{
 			name: 'parts-do-not-reach-up',

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { users } from '../db/schema/index.ts';
-import { securityHeaderEntries } from './security-headers.ts';
+import { securityHeaderEntries } from './http/security-headers.ts';
 import {
 	createTestApp,
 	type DocumentedOperation,

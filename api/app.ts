@@ -10,27 +10,26 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
+import type { ReadConnection } from '../db/read-connection.ts';
+import { profileRoutes } from './accounts/profile.ts';
+import { signUpRoutes } from './accounts/sign-up.ts';
 import { createSessionCookie } from './auth/cookie.ts';
 import { type AppEnv, sessionMiddleware } from './auth/middleware.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
+import { sessionRoutes } from './auth/routes.ts';
 import { createSessionStore } from './auth/session.ts';
-import type { SessionReader } from './auth/session-reader.ts';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleConfig } from './auth/throttle.ts';
-import { sameOriginOnly } from './csrf.ts';
-import { renderError, renderNotFound } from './errors.ts';
-import { jsonBodyOnly } from './json-body.ts';
-import { jsonLineLogger, type Logger } from './log.ts';
-import { createRouter } from './openapi.ts';
-import type { ReviewReader } from './reviews/review-reader.ts';
-import { accountRoutes } from './routes/accounts.ts';
-import { favoriteRoutes } from './routes/favorites.ts';
-import { healthRoutes } from './routes/health.ts';
-import { historyRoutes } from './routes/history.ts';
-import { profileRoutes } from './routes/profile.ts';
-import { recommendationRoutes } from './routes/recommendations.ts';
-import { reviewRoutes } from './routes/reviews.ts';
-import { sessionRoutes } from './routes/sessions.ts';
-import { securityHeaders } from './security-headers.ts';
+import { favoriteRoutes } from './favorites/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { historyRoutes } from './history/routes.ts';
+import { sameOriginOnly } from './http/csrf.ts';
+import { renderError, renderNotFound } from './http/errors.ts';
+import { jsonBodyOnly } from './http/json-body.ts';
+import { jsonLineLogger, type Logger } from './http/log.ts';
+import { createRouter } from './http/openapi.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { recommendationRoutes } from './recommend/routes.ts';
+import { reviewRoutes } from './reviews/routes.ts';
 import type { Services } from './services.ts';
 
 export type { AppEnv } from './auth/middleware.ts';
@@ -50,12 +49,12 @@ export interface AppOptions {
 	/** Password hashing; defaults to argon2id with SECURITY.md's parameters. */
 	passwords?: PasswordHasher;
 	/**
-	 * The session check's fast path for an embedded database, from `openSessionReader(url)`;
-	 * the caller opens and closes it. Without it sessions are looked up through `db`.
+	 * Where the session check runs: on an embedded database the read connection from
+	 * `openReadConnection(url)` (the caller opens and closes it); without it, on `db`.
 	 */
-	sessionReader?: SessionReader | null;
-	/** The public review list's fast path, from `openReviewReader(url)`; the caller closes it. */
-	reviewReader?: ReviewReader | null;
+	sessionReads?: ReadConnection | null;
+	/** The same for the public review list. */
+	reviewReads?: ReadConnection | null;
 }
 
 /** API answers are per user and never cached by browsers or proxies. */
@@ -67,7 +66,7 @@ const noStore: MiddlewareHandler = async function noStore(c, next) {
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	const now = options.now ?? Date.now;
 	const log = options.logger ?? jsonLineLogger();
-	const sessions = createSessionStore(options.db, now, options.sessionReader ?? null);
+	const sessions = createSessionStore(options.db, now, options.sessionReads ?? null);
 	const cookie = createSessionCookie(options.secureCookies);
 	const services: Services = {
 		db: options.db,
@@ -92,10 +91,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	);
 
 	app.route('/', healthRoutes(services));
-	app.route('/', accountRoutes(services));
+	app.route('/', signUpRoutes(services));
 	app.route('/', sessionRoutes(services));
 	app.route('/', profileRoutes(services));
-	app.route('/', reviewRoutes(services, options.reviewReader ?? null));
+	app.route('/', reviewRoutes(services, options.reviewReads ?? null));
 	app.route('/', favoriteRoutes(services));
 	app.route('/', historyRoutes(services));
 	app.route('/', recommendationRoutes(services));

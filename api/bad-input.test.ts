@@ -8,12 +8,12 @@
  */
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';
-import { MAX_BODY_BYTES } from './json-body.ts';
+import { MAX_BODY_BYTES } from './http/json-body.ts';
+import { addPerformance } from './performances/testing.ts';
 import {
 	createTestApp,
 	documentedOperations,
 	insertFavorite,
-	insertPerformance,
 	insertReview,
 	type SignedUp,
 	sessionCookie,
@@ -203,8 +203,7 @@ async function world(): Promise<World> {
 	t = app;
 	const me = await signUp(app);
 	const other = await signUp(app);
-	const shows = await Promise.all([1, 2, 3].map(() => insertPerformance(app.db)));
-	const ids = shows.map((show) => show.id);
+	const ids = await Promise.all([1, 2, 3].map(() => addPerformance(app.db)));
 	const mine = await insertReview(app.db, me.userId, ids[0] ?? '');
 	const theirs = await insertReview(app.db, other.userId, ids[1] ?? '');
 	await insertFavorite(app.db, me.userId, ids[1] ?? '');

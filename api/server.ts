@@ -14,12 +14,11 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { openReadConnection } from '../db/read-connection.ts';
 import { createApp } from './app.ts';
-import { openSessionReader } from './auth/session-reader.ts';
 import { appSettings, type ServerSettings } from './env.ts';
-import { openReviewReader } from './reviews/review-reader.ts';
-import { securityHeaders } from './security-headers.ts';
-import { serveBuiltFiles } from './static-files.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { serveBuiltFiles } from './http/static-files.ts';
 
 type AstroHandler = (
 	request: HttpBindings['incoming'],
@@ -53,16 +52,14 @@ export async function startServer(
 	const handle = await openDatabase(settings.DATABASE_URL, settings.DATABASE_AUTH_TOKEN);
 	await migrateDatabase(handle.db);
 	const { siteOrigin, secureCookies } = appSettings(settings);
-	// "Who am I" runs on every page view: on an embedded file it reads the session through one
-	// statement prepared on the native driver (about twice the rate of the drizzle path); null for
-	// a remote database, where the app falls back to drizzle.
-	const sessionReader = openSessionReader(settings.DATABASE_URL);
-	// Likewise every performance page asks for its review list.
-	const reviewReader = openReviewReader(settings.DATABASE_URL);
+	// "Who am I" runs on every page view, and every performance page asks for its review list: on
+	// an embedded file both read through statements prepared once on the native driver (about
+	// twice the rate of @libsql/client); null for a remote database, where they run on `db`.
+	const reads = openReadConnection(settings.DATABASE_URL);
 	const api = createApp({
 		db: handle.db,
-		sessionReader,
-		reviewReader,
+		sessionReads: reads,
+		reviewReads: reads,
 		siteOrigin,
 		secureCookies,
 		throttle: { addressCapacity: settings.LOGIN_THROTTLE_IP_BURST },
@@ -123,8 +120,7 @@ export async function startServer(
 		close: () =>
 			new Promise((resolveClose) => {
 				server.close(() => {
-					sessionReader?.close();
-					reviewReader?.close();
+					reads?.close();
 					handle.close();
 					resolveClose();
 				});

@@ -6,7 +6,7 @@ import type { AppEnv } from './auth/middleware.ts';
 import type { PasswordHasher } from './auth/password.ts';
 import type { SessionStore } from './auth/session.ts';
 import type { LoginThrottle } from './auth/throttle.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from './http/log.ts';
 
 export interface Services {
 	db: Database;

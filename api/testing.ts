@@ -1,20 +1,19 @@
 /**
- * Helpers for API tests (accounts here, reviews and favorites next): the real app on a fresh
- * migrated libSQL file, a fake clock, captured log events, and small factories. Requests go
- * through `app.request()` in process, with the site's Origin on unsafe methods unless a test says
- * otherwise and a peer address the throttle can key on.
+ * Helpers for API tests: the real app on a fresh migrated libSQL file, a fake clock, captured log
+ * events, and small factories (accounts, review and favorite rows; performances are in
+ * performances/testing.ts). Requests go through `app.request()` in process, with the site's
+ * Origin on unsafe methods unless a test says otherwise and a peer address the throttle can key on.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/client.ts';
-import { favorites, performances, reviews } from '../db/schema/index.ts';
+import { openReadConnection } from '../db/read-connection.ts';
+import { favorites, reviews } from '../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import type { SignUpRequest } from './accounts/sign-up.ts';
 import { type AppEnv, createApp } from './app.ts';
 import { type Argon2Params, createPasswordHasher, type PasswordHasher } from './auth/password.ts';
-import { openSessionReader } from './auth/session-reader.ts';
 import type { ThrottleConfig } from './auth/throttle.ts';
-import type { LogEvent } from './log.ts';
-import { openReviewReader } from './reviews/review-reader.ts';
-import type { SignUpRequest } from './routes/accounts.ts';
+import type { LogEvent } from './http/log.ts';
 
 export const TEST_ORIGIN = 'http://culturepedia.test';
 export const SECURE_TEST_ORIGIN = 'https://culturepedia.test';
@@ -78,7 +77,10 @@ export interface TestAppOptions {
 	passwords?: PasswordHasher;
 	throttle?: Partial<ThrottleConfig>;
 	clock?: FakeClock;
-	/** `raw` (default) uses the production fast path; `drizzle` the fallback for remote databases. */
+	/**
+	 * `raw` (default) runs the session check on the read connection, as the server does on an
+	 * embedded file; `drizzle` on the main client, as on a remote database.
+	 */
 	sessionLookup?: 'raw' | 'drizzle';
 	/** The same choice for the public review list. */
 	reviewLookup?: 'raw' | 'drizzle';
@@ -93,13 +95,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 	const passwords =
 		options.passwords ??
 		createPasswordHasher(options.hashing === 'real' ? {} : { params: TEST_ARGON2, maxQueue: 1000 });
-	const sessionReader =
-		options.sessionLookup === 'drizzle' ? null : openSessionReader(database.url);
-	const reviewReader = options.reviewLookup === 'drizzle' ? null : openReviewReader(database.url);
+	const reads = openReadConnection(database.url);
 	const app = createApp({
 		db: database.db,
-		sessionReader,
-		reviewReader,
+		sessionReads: options.sessionLookup === 'drizzle' ? null : reads,
+		reviewReads: options.reviewLookup === 'drizzle' ? null : reads,
 		siteOrigin: origin,
 		secureCookies,
 		now: clock.now,
@@ -139,8 +139,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 		passwords,
 		request,
 		destroy() {
-			sessionReader?.close();
-			reviewReader?.close();
+			reads?.close();
 			database.destroy();
 		},
 	};
@@ -203,33 +202,6 @@ let ipCounter = 0;
 export function uniqueIp(): string {
 	ipCounter += 1;
 	return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
-}
-
-let performanceCounter = 0;
-
-/** A minimal catalogue performance, for reviews and favorites to point at. */
-export async function insertPerformance(
-	db: Database,
-	overrides: Partial<typeof performances.$inferInsert> = {},
-): Promise<typeof performances.$inferSelect> {
-	performanceCounter += 1;
-	const [row] = await db
-		.insert(performances)
-		.values({
-			id: `PF${String(200_000 + performanceCounter)}`,
-			title: `햄릿 ${performanceCounter}`,
-			startDate: '2025-04-01',
-			endDate: '2025-06-30',
-			state: 'running',
-			genreCode: 'AAAA',
-			genreName: '연극',
-			venueName: '대학로 예술극장',
-			contentHash: `hash-${performanceCounter}`,
-			...overrides,
-		})
-		.returning();
-	if (row === undefined) throw new Error('performance not inserted');
-	return row;
 }
 
 /** A review row written directly, as the reviews API would store it. */

@@ -13,12 +13,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createApp } from '../api/app.ts';
 import { createPasswordHasher } from '../api/auth/password.ts';
-import { openSessionReader } from '../api/auth/session-reader.ts';
 import { createCatalogCache } from '../api/recommend/catalog-cache.ts';
 import { loadUserHistory } from '../api/recommend/history.ts';
 import { recommend } from '../api/recommend/recommend.ts';
 import { insertCatalog, insertHistory, insertUser } from '../api/recommend/testing.ts';
 import { newAccount, sessionCookie, TEST_ARGON2 } from '../api/testing.ts';
+import { openReadConnection } from '../db/read-connection.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { DEFAULT_DEMO_SEED, DEMO_SIZES } from '../demo/dataset/generate.ts';
 import { createRandom } from './recommend/random.ts';
@@ -83,7 +83,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 		today: TODAY,
 	});
 	const database = await createTestDatabase();
-	const sessionReader = openSessionReader(database.url);
+	const reads = openReadConnection(database.url);
 	try {
 		await insertCatalog(database.db, world.items);
 		// Other users' reviews and favorites feed the community half of the popularity prior.
@@ -95,7 +95,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
 		const app = createApp({
 			db: database.db,
-			sessionReader,
+			sessionReads: reads,
 			siteOrigin: ORIGIN,
 			secureCookies: false,
 			now: () => Date.parse(`${TODAY}T03:00:00Z`),
@@ -189,7 +189,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 				`${p95 <= scenario.targetP95 ? 'within' : 'OVER'}`,
 		);
 	} finally {
-		sessionReader?.close();
+		reads?.close();
 		database.destroy();
 	}
 }

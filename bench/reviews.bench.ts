@@ -18,11 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { count, desc, lte } from 'drizzle-orm';
 import { createApp } from '../api/app.ts';
-import { openSessionReader } from '../api/auth/session-reader.ts';
-import { openReviewReader } from '../api/reviews/review-reader.ts';
 import { sessionCookie } from '../api/testing.ts';
 import { koreanToday } from '../core/korean-today.ts';
 import { openDatabase } from '../db/client.ts';
+import { openReadConnection } from '../db/read-connection.ts';
 import { performances, reviews } from '../db/schema/index.ts';
 import { DEMO_ACCOUNT, seedDemoUsers } from '../demo/audience/users.ts';
 import { DEFAULT_DEMO_SEED } from '../demo/dataset/generate.ts';
@@ -113,12 +112,11 @@ try {
 	);
 
 	// As the server runs it: sessions and the review list on prepared native statements.
-	const sessionReader = openSessionReader(databaseUrl);
-	const reviewReader = openReviewReader(databaseUrl);
+	const reads = openReadConnection(databaseUrl);
 	const app = createApp({
 		db: handle.db,
-		sessionReader,
-		reviewReader,
+		sessionReads: reads,
+		reviewReads: reads,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},
@@ -141,10 +139,10 @@ try {
 		res.end(payload);
 	}).listen(0, '127.0.0.1');
 	const api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-	// The same app without the native reader: the drizzle path remote databases take.
+	// The same app with the review list on the main client: the path remote databases take.
 	const fallbackApp = createApp({
 		db: handle.db,
-		sessionReader,
+		sessionReads: reads,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},
@@ -177,8 +175,7 @@ try {
 	await closeServer(bare);
 	await closeServer(api);
 	await closeServer(fallback);
-	sessionReader?.close();
-	reviewReader?.close();
+	reads?.close();
 	handle.close();
 
 	console.log(

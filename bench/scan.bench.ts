@@ -295,7 +295,7 @@ try {
 		if (result.verdict !== 'not injectable')
 			problems.push(`sqlmap: ${target.name} ${result.verdict}`);
 	}
-	// The API logs `request_failed` for every 500 it renders (api/errors.ts).
+	// The API logs `request_failed` for every 500 it renders (api/http/errors.ts).
 	const serverErrors = readFileSync(server.logPath, 'utf8')
 		.split('\n')
 		.filter((line) => line.includes('"event":"request_failed"')).length;

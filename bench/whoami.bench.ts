@@ -11,8 +11,8 @@ import { createServer, type Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { ARGON2_PARAMS, createPasswordHasher } from '../api/auth/password.ts';
-import { openSessionReader } from '../api/auth/session-reader.ts';
 import { newAccount, sessionCookie } from '../api/testing.ts';
+import { openReadConnection } from '../db/read-connection.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { closeServer, type LoadResult, portOf, runLoad } from './support/http.ts';
 
@@ -44,11 +44,11 @@ function median(values: number[]): number {
 }
 
 const database = await createTestDatabase();
-const sessionReader = openSessionReader(database.url);
+const reads = openReadConnection(database.url);
 try {
 	const app = createApp({
 		db: database.db,
-		sessionReader,
+		sessionReads: reads,
 		siteOrigin: ORIGIN,
 		secureCookies: false,
 		logger: () => {},
@@ -73,7 +73,7 @@ try {
 		res.end(payload);
 	}).listen(0, '127.0.0.1');
 	const api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-	// The same app without the raw reader: the path a remote (Turso/sqld) database takes.
+	// The same app without the read connection: the path a remote (Turso/sqld) database takes.
 	const viaDrizzle = createApp({
 		db: database.db,
 		siteOrigin: ORIGIN,
@@ -83,7 +83,7 @@ try {
 	const drizzleApi = serve({ fetch: viaDrizzle.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
 	const targets = {
 		'bare node:http': await portOf(bare),
-		'GET /api/me (raw reader)': await portOf(api),
+		'GET /api/me (read connection)': await portOf(api),
 		'GET /api/me (drizzle, remote path)': await portOf(drizzleApi),
 	};
 
@@ -116,7 +116,7 @@ try {
 		`who am I, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS / ROUNDS} s each:`,
 	);
 	console.table(summary);
-	const ratio = summary['GET /api/me (raw reader)']?.['ratio to bare (median of rounds)'] ?? 0;
+	const ratio = summary['GET /api/me (read connection)']?.['ratio to bare (median of rounds)'] ?? 0;
 	console.log(`who am I at ${(ratio * 100).toFixed(1)}% of bare node:http (target >= 25%)`);
 
 	// One log-in end to end (argon2id at SECURITY.md's parameters, session insert, cookie).
@@ -170,6 +170,6 @@ try {
 			`mean ${gapMean.toFixed(2)} ms (target < 5 ms)`,
 	);
 } finally {
-	sessionReader?.close();
+	reads?.close();
 	database.destroy();
 }

@@ -4,7 +4,7 @@
  * the cookie); it never fails the request. A store that throws does fail it: no access on error.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { unauthenticated } from '../errors.ts';
+import { unauthenticated } from '../http/errors.ts';
 import type { SessionCookie } from './cookie.ts';
 import type { Session, SessionStore, SessionUser } from './session.ts';
 

@@ -4,9 +4,9 @@
  * fails is a refusal (503), never a free pass.
  */
 import type { Context } from 'hono';
-import { addressKey, peerAddress } from '../client-address.ts';
-import { ApiError } from '../errors.ts';
-import type { Logger } from '../log.ts';
+import { addressKey, peerAddress } from '../http/client-address.ts';
+import { ApiError } from '../http/errors.ts';
+import type { Logger } from '../http/log.ts';
 import type { LoginThrottle, ThrottleDecision } from './throttle.ts';
 
 interface Guards {

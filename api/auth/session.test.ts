@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { openReadConnection, type ReadConnection } from '../../db/read-connection.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { fakeClock } from '../testing.ts';
@@ -11,7 +12,6 @@ import {
 	sessionIdFromToken,
 	TOKEN_PATTERN,
 } from './session.ts';
-import { openSessionReader, type SessionReader } from './session-reader.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -32,10 +32,10 @@ test('derives the session id as the hex SHA-256 of the token', () => {
 });
 
 let database: TestDatabase | null = null;
-let reader: SessionReader | null = null;
+let reads: ReadConnection | null = null;
 afterEach(() => {
-	reader?.close();
-	reader = null;
+	reads?.close();
+	reads = null;
 	database?.destroy();
 	database = null;
 });
@@ -43,8 +43,8 @@ afterEach(() => {
 async function setUp(lookup: 'raw' | 'drizzle') {
 	database = await createTestDatabase();
 	const clock = fakeClock();
-	reader = lookup === 'raw' ? openSessionReader(database.url) : null;
-	const store = createSessionStore(database.db, clock.now, reader);
+	reads = lookup === 'raw' ? openReadConnection(database.url) : null;
+	const store = createSessionStore(database.db, clock.now, reads);
 	const at = new Date(clock.now());
 	await database.db.insert(users).values(
 		['u1', 'u2'].map((id) => ({
@@ -143,9 +143,4 @@ describe.each(['raw', 'drizzle'] as const)('with the %s lookup', (lookup) => {
 		expect(ids.sort()).toEqual(['u1', 'u2']);
 		expect(await store.validate(fresh.token)).not.toBeNull();
 	});
-});
-
-test('opens no raw reader for remote or in-memory databases', () => {
-	expect(openSessionReader('libsql://example.turso.io')).toBeNull();
-	expect(openSessionReader(':memory:')).toBeNull();
 });

@@ -9,10 +9,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../../db/client.ts';
+import { prepareRead, type ReadConnection } from '../../db/read-connection.ts';
 import { sessions, users } from '../../db/schema/index.ts';
-import type { SessionReader } from './session-reader.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 export const SESSION_TTL_MS = 30 * DAY_MS;
@@ -57,32 +56,23 @@ export interface ValidSession {
 	renewed: boolean;
 }
 
-/** One session joined with its user: what every authenticated request needs, in one lookup. */
-export interface SessionRow {
-	userId: string;
-	/** Milliseconds since the epoch. */
-	expiresAt: number;
-	createdAt: number;
-	username: string;
-	email: string;
+/**
+ * The lookup every authenticated request makes: one session joined with its user, by primary key.
+ * Built once; it runs on the read connection or the main client (see `createSessionStore`).
+ */
+function lookupQuery(db: Database) {
+	return db
+		.select({
+			userId: sessions.userId,
+			expiresAt: sessions.expiresAt,
+			createdAt: sessions.createdAt,
+			username: users.username,
+			email: users.email,
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')));
 }
-
-/** Column order matters: the raw reader reads rows as arrays in this order. */
-const lookupSelection = {
-	userId: sessions.userId,
-	expiresAt: sessions.expiresAt,
-	createdAt: sessions.createdAt,
-	username: users.username,
-	email: users.email,
-};
-
-/** The lookup as SQL with one `?` (the session id), for the raw reader. */
-export const SESSION_LOOKUP_SQL = new QueryBuilder()
-	.select(lookupSelection)
-	.from(sessions)
-	.innerJoin(users, eq(users.id, sessions.userId))
-	.where(eq(sessions.id, sql.placeholder('id')))
-	.toSQL().sql;
 
 export interface SessionStore {
 	/** A new session and the token to put in the cookie (the only place it ever exists). */
@@ -96,27 +86,15 @@ export interface SessionStore {
 }
 
 /**
- * `reader` is the fast path for embedded databases (see session-reader.ts); without it the same
- * lookup runs through drizzle.
+ * `reads`: the read connection on an embedded file (db/read-connection.ts), where the lookup
+ * runs; null for a remote database, where it runs on `db`.
  */
 export function createSessionStore(
 	db: Database,
 	now: () => number,
-	reader: SessionReader | null = null,
+	reads: ReadConnection | null = null,
 ): SessionStore {
-	const lookup = db
-		.select(lookupSelection)
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sql.placeholder('id')))
-		.prepare();
-
-	async function find(id: string): Promise<SessionRow | null> {
-		if (reader !== null) return reader.find(id);
-		const row = (await lookup.all({ id }))[0];
-		if (row === undefined) return null;
-		return { ...row, expiresAt: row.expiresAt.getTime(), createdAt: row.createdAt.getTime() };
-	}
+	const lookup = prepareRead(lookupQuery(db), reads);
 	const renew = db
 		.update(sessions)
 		.set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })
@@ -148,14 +126,14 @@ export function createSessionStore(
 
 		async validate(token) {
 			const id = sessionIdFromToken(token);
-			const row = await find(id);
-			if (row === null) return null;
+			const row = await lookup.get({ id });
+			if (row === undefined) return null;
 			const at = now();
 			const session: Session = {
 				id,
 				userId: row.userId,
-				expiresAt: row.expiresAt,
-				createdAt: row.createdAt,
+				expiresAt: row.expiresAt.getTime(),
+				createdAt: row.createdAt.getTime(),
 			};
 			const cap = session.createdAt + SESSION_ABSOLUTE_TTL_MS;
 			if (at >= session.expiresAt || at >= cap) {

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { favorites, reviews } from '../../db/schema/reviews.ts';
-import type { UserHistory } from './profile.ts';
+import type { UserHistory } from './taste.ts';
 
 export async function loadUserHistory(db: Database, userId: string): Promise<UserHistory> {
 	const [reviewRows, favoriteRows] = await Promise.all([

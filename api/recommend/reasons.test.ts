@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_HISTORY, type UserHistory } from './profile.ts';
 import { starsOf, withAnd } from './reasons.ts';
 import { recommend } from './recommend.ts';
+import { EMPTY_HISTORY, type UserHistory } from './taste.ts';
 import { catalogOf, item, TODAY } from './testing.ts';
 
 function reasonsFor(

@@ -8,7 +8,7 @@ import { particle } from '../../core/korean-particle.ts';
 import { starsFromHalves } from '../../core/ratings.ts';
 import type { CatalogEntry } from './catalog.ts';
 import type { FeatureKind, FeatureTable } from './features.ts';
-import type { HistoryItem, TasteProfile } from './profile.ts';
+import type { HistoryItem, Taste } from './taste.ts';
 
 export const REASON_KINDS = ['taste', 'people', 'picked-tags', 'popular', 'schedule'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
@@ -32,7 +32,7 @@ export interface ScoreTerms {
 }
 
 export interface ReasonContext {
-	profile: TasteProfile;
+	taste: Taste;
 	features: FeatureTable;
 	pickedTags: readonly string[];
 	today: string;
@@ -175,7 +175,7 @@ function bestShares(
 ): { taste: Shared | null; people: Shared | null } {
 	let taste: { item: HistoryItem; total: number } | null = null;
 	let people: { item: HistoryItem; total: number } | null = null;
-	for (const item of context.profile.items) {
+	for (const item of context.taste.items) {
 		if (item.weight <= 0) continue;
 		const totals = share(candidate, item, context.features, scale, null);
 		if (totals.other > (taste?.total ?? 0)) taste = { item, total: totals.other };

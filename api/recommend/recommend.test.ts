@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_HISTORY, type UserHistory } from './profile.ts';
 import { type RecommendationRequest, recommend } from './recommend.ts';
+import { EMPTY_HISTORY, type UserHistory } from './taste.ts';
 import { catalogOf, item, TODAY } from './testing.ts';
 
 function request(fields: Partial<RecommendationRequest> = {}): RecommendationRequest {

@@ -1,7 +1,7 @@
 /**
  * Personal recommendations: performances now showing or opening soon, scored by
  *
- *   score = taste cosine (profile · show) + picked-tag cosine + prior weight × popularity prior
+ *   score = taste cosine (taste · show) + picked-tag cosine + prior weight × popularity prior
  *
  * then re-ranked for diversity (diversify.ts) and explained (reasons.ts). Pure and synchronous:
  * everything it needs is in the catalogue snapshot and the user's history.
@@ -12,8 +12,8 @@ import { bestPositions, liveShows, scoreRows } from './candidates.ts';
 import type { CatalogEntry, CatalogSnapshot } from './catalog.ts';
 import { diversify, poolSize } from './diversify.ts';
 import { featureKey } from './features.ts';
-import { tasteProfile, type UserHistory } from './profile.ts';
 import { explain, type Reason } from './reasons.ts';
+import { tasteOf, type UserHistory } from './taste.ts';
 
 export { OPENING_SOON_DAYS } from './candidates.ts';
 
@@ -103,10 +103,10 @@ export function recommend(
 	request: RecommendationRequest,
 	weights: Readonly<RecommendationWeights> = DEFAULT_WEIGHTS,
 ): Recommendation[] {
-	const profile = tasteProfile(catalog, history);
+	const taste = tasteOf(catalog, history);
 	const picked = pickedVector(catalog, request.pickedTags, weights.pickedContext);
-	const tasteScale = profile.norm === 0 ? 0 : 1 / profile.norm;
-	const evidence = profile.items.length;
+	const tasteScale = taste.norm === 0 ? 0 : 1 / taste.norm;
+	const evidence = taste.items.length;
 	const priorWeight =
 		weights.priorWarm +
 		((weights.priorCold - weights.priorWarm) * weights.priorHalfHistory) /
@@ -118,8 +118,8 @@ export function recommend(
 	for (let index = 0; index < scores.length; index += 1) {
 		scores[index] = priorWeight * (live.priors[index] as number) + (pickedTerms[index] as number);
 	}
-	if (tasteScale > 0) scoreRows(live, profile.vector, scores, tasteScale);
-	for (const id of profile.seen) {
+	if (tasteScale > 0) scoreRows(live, taste.vector, scores, tasteScale);
+	for (const id of taste.seen) {
 		const index = live.positions.get(id);
 		if (index !== undefined) scores[index] = Number.NEGATIVE_INFINITY;
 	}
@@ -130,7 +130,7 @@ export function recommend(
 	}));
 
 	const context = {
-		profile,
+		taste,
 		features: catalog.features,
 		pickedTags: picked.tags,
 		today: request.today,

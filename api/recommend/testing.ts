@@ -8,7 +8,7 @@ import { favorites, reviews } from '../../db/schema/reviews.ts';
 import { buildCatalogSnapshot, type CatalogSnapshot } from './catalog.ts';
 import type { CatalogItem } from './features.ts';
 import { NO_POPULARITY, type PopularitySignals } from './popularity.ts';
-import type { UserHistory } from './profile.ts';
+import type { UserHistory } from './taste.ts';
 
 export const TODAY = '2026-05-01';
 

@@ -11,7 +11,7 @@ import {
 	type ReviewInput,
 	SEEN_ON_NOT_PAST,
 } from '../../core/review-fields.ts';
-import { validationError } from '../errors.ts';
+import { validationError } from '../http/errors.ts';
 import { ReviewCreate } from './fields.ts';
 
 const NOW = Date.UTC(2025, 4, 1, 16, 0); // 2 May 2025 in Korea

@@ -1,9 +1,7 @@
 /**
- * Review, favorite and paging schemas: the one source for validation, the OpenAPI document and
- * the types the islands import. Messages are Korean and name their field, because the form shows
- * them beside the input.
+ * Review schemas: the one source for validation, the OpenAPI document and the types the islands
+ * import. Messages are Korean and name their field, because the form shows them beside the input.
  */
-
 import { z } from '@hono/zod-openapi';
 import { notTextMessage } from '../../core/account-fields.ts';
 import { RATING_STARS_MAX, RATING_STARS_MIN, RATING_STARS_STEP } from '../../core/ratings.ts';
@@ -15,11 +13,8 @@ import {
 	SEEN_ON,
 	SEEN_ON_NOT_TEXT,
 } from '../../core/review-fields.ts';
+import { PageQuery } from '../http/paging.ts';
 import { textSchema } from '../text-schema.ts';
-
-/** The island asks for 10; the benchmark and API users may ask for up to 50. */
-export const PER_PAGE_DEFAULT = 10;
-export const PER_PAGE_MAX = 50;
 
 /**
  * Stars from 0.5 to 5 in half steps, as people say it. Stored as half-stars 1..10 so every value
@@ -93,33 +88,8 @@ export const ReviewSort = z
 	.openapi({ description: '최신순 newest, 별점 높은 순 highest, 낮은 순 lowest' });
 export type ReviewSort = z.infer<typeof ReviewSort>;
 
-/** Digits only: `1e3`, ` 2` and `0x10` are refused rather than coerced into something else. */
-function positiveInteger(label: string, max: number) {
-	return z
-		.string()
-		.regex(/^[1-9]\d{0,5}$/, { error: `${label}는 1 이상의 정수여야 합니다.` })
-		.transform(Number)
-		.refine((value) => value <= max, { error: `${label}는 ${max} 이하여야 합니다.` });
-}
-
-export const PageQuery = z.object({
-	page: positiveInteger('페이지', 100_000)
-		.optional()
-		.openapi({ param: { name: 'page', in: 'query' }, example: '1' }),
-	perPage: positiveInteger('페이지 크기', PER_PAGE_MAX)
-		.optional()
-		.openapi({ param: { name: 'perPage', in: 'query' }, example: String(PER_PAGE_DEFAULT) }),
-});
-
 export const ReviewListQuery = PageQuery.extend({
 	sort: ReviewSort.optional().openapi({ param: { name: 'sort', in: 'query' } }),
-});
-
-export const PerformanceParam = z.object({
-	id: z
-		.string()
-		.max(40)
-		.openapi({ param: { name: 'id', in: 'path' }, example: 'PF273608' }),
 });
 
 export const ReviewParam = z.object({
@@ -129,17 +99,3 @@ export const ReviewParam = z.object({
 		.transform(Number)
 		.openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
 });
-
-export const Paging = z
-	.object({
-		page: z.number().int(),
-		perPage: z.number().int(),
-		total: z.number().int(),
-		pages: z.number().int(),
-	})
-	.openapi('Paging');
-export type Paging = z.infer<typeof Paging>;
-
-export function paging(page: number, perPage: number, total: number): Paging {
-	return { page, perPage, total, pages: Math.ceil(total / perPage) };
-}

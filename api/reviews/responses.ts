@@ -1,6 +1,6 @@
 /**
- * What review, favorite and history routes answer: the public review shape and the errors only
- * these routes give (the shared table in openapi.ts words 403 and 409 for accounts).
+ * What review routes answer: the public review shape and the errors only these routes give (the
+ * shared table in http/openapi.ts words 403 and 409 for accounts).
  */
 
 import { z } from '@hono/zod-openapi';
@@ -10,9 +10,10 @@ import {
 	RATING_STARS_STEP,
 	starsFromHalves,
 } from '../../core/ratings.ts';
-import { ApiError, ErrorBody } from '../errors.ts';
-import { jsonResponse } from '../openapi.ts';
-import type { PublicReviewRow } from './review-store.ts';
+import { ApiError, ErrorBody } from '../http/errors.ts';
+import { jsonResponse } from '../http/openapi.ts';
+import { NOT_FOUND_RESPONSE } from '../performances/by-id.ts';
+import type { PublicReviewRow } from './store.ts';
 
 export const Review = z
 	.object({
@@ -59,16 +60,12 @@ export const REVIEW_ERRORS = {
 		ErrorBody,
 		'다른 사람의 후기(`forbidden`) 또는 다른 사이트에서 온 요청(`forbidden_origin`)',
 	),
-	404: jsonResponse(ErrorBody, '공연 또는 후기가 없음 (`not_found`)'),
+	404: NOT_FOUND_RESPONSE,
 	409: jsonResponse(
 		ErrorBody,
 		'이 공연에 이미 쓴 후기가 있음 (`review_exists`); `Link: </api/reviews/{id}>; rel="edit"`가 그 후기를 가리킴',
 	),
 } as const;
-
-export function performanceNotFound(): ApiError {
-	return new ApiError(404, 'not_found', '공연을 찾을 수 없습니다.');
-}
 
 export function reviewNotFound(): ApiError {
 	return new ApiError(404, 'not_found', '후기를 찾을 수 없습니다.');

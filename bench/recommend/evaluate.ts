@@ -3,8 +3,8 @@
  */
 import type { CatalogEntry, CatalogSnapshot } from '../../api/recommend/catalog.ts';
 import { dotSparse } from '../../api/recommend/features.ts';
-import type { UserHistory } from '../../api/recommend/profile.ts';
 import { OPENING_SOON_DAYS, type RecommendationRequest } from '../../api/recommend/recommend.ts';
+import type { UserHistory } from '../../api/recommend/taste.ts';
 import { addDays } from '../../core/calendar.ts';
 import type { SimUser } from './users.ts';
 

@@ -6,7 +6,7 @@
  * 3.5 stars or more are what a good recommender should have shown them.
  */
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
-import type { UserHistory } from '../../api/recommend/profile.ts';
+import type { UserHistory } from '../../api/recommend/taste.ts';
 import { addDays } from '../../core/calendar.ts';
 import { createRandom, type Random } from './random.ts';
 import { TAGS, type World } from './world.ts';

@@ -23,8 +23,8 @@ import {
 	posterDataUrl,
 	textInputs,
 } from './openai-tagger.ts';
+import type { HashtagStepOptions, HashtagStepResult } from './step.ts';
 import type { CurrentTags, TaggingSubject } from './subjects.ts';
-import type { HashtagStepOptions, HashtagStepResult } from './tag.ts';
 
 export interface TaggingRun {
 	db: Database;

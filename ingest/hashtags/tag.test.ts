@@ -19,12 +19,8 @@ import {
 	sha256Hex,
 } from '../images/testing.ts';
 import { encodeVariants, VARIANT_PROFILES } from '../images/variants.ts';
-import {
-	HASHTAG_VOCABULARY,
-	type HashtagStepOptions,
-	tagPerformances,
-	VOCABULARY_VERSION,
-} from './tag.ts';
+import type { HashtagStepOptions } from './step.ts';
+import { HASHTAG_VOCABULARY, tagPerformances, VOCABULARY_VERSION } from './tag.ts';
 import {
 	type ChatRequest,
 	contentReply,

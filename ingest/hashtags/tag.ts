@@ -8,6 +8,7 @@ import pLimit from 'p-limit';
 import type { Database } from '../../db/client.ts';
 import { localTags } from './local-tagger.ts';
 import { tagWithModel } from './model-tagging.ts';
+import type { HashtagStepOptions, HashtagStepResult } from './step.ts';
 import {
 	type CurrentTags,
 	loadCurrentTags,
@@ -18,32 +19,6 @@ import {
 import { seedVocabulary } from './vocabulary.ts';
 
 export { HASHTAG_VOCABULARY, VOCABULARY_VERSION } from './vocabulary.ts';
-
-export interface HashtagStepOptions {
-	/** null (no OPENAI_API_KEY): the local tagger only. */
-	openai: { apiKey: string; baseURL?: string; model: string } | null;
-	/** HASHTAG_MAX_CALLS: model requests this run may make (SDK retries not counted). */
-	maxCalls: number;
-	mediaDir: string;
-	/** Model requests in flight at once; default 4. */
-	concurrency?: number;
-	onProgress?: (done: number, total: number) => void;
-	onWarning: (message: string) => void;
-}
-
-export interface HashtagStepResult {
-	/** Performances whose tags were (re)written. */
-	tagged: number;
-	unchanged: number;
-	/** Model requests made. */
-	calls: number;
-	/** Performances tagged from a stored answer, without a call. */
-	cached: number;
-	/** Calls that failed or whose answer was rejected, and those skipped after the API refused the key. */
-	failed: number;
-	/** Performances left for a later run because the call cap was reached. */
-	overCap: number;
-}
 
 function sameTags(current: CurrentTags | undefined, names: readonly string[]): boolean {
 	if (current === undefined) return names.length === 0;
