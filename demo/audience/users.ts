@@ -11,6 +11,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { asc, eq, lte } from 'drizzle-orm';
 import { createPasswordHasher } from '../../api/auth/password.ts';
+import { KOREA_UTC_OFFSET_MS } from '../../core/korean-today.ts';
 import type { Database } from '../../db/client.ts';
 import { favorites, ingestRuns, performances, reviews, users } from '../../db/schema/index.ts';
 import { dayNumber, isoDay } from '../dataset/dates.ts';
@@ -52,7 +53,6 @@ const DEMO_ACCOUNT_REVIEWS = 6;
 const DEMO_ACCOUNT_FAVORITES = 4;
 
 const HOUR_MS = 3_600_000;
-const KST_OFFSET_MS = 9 * HOUR_MS;
 /** SQLite binds at most 32,766 values per statement; reviews have 10 columns. */
 const CHUNK = 2_000;
 
@@ -139,7 +139,7 @@ function reviewOf(
 	const seen = rng.int(show.first, Math.min(show.last, yesterday));
 	const writtenDay = Math.min(seen + rng.int(0, 3), yesterday);
 	// Written in the Korean afternoon or evening of that day.
-	const at = new Date(writtenDay * 24 * HOUR_MS - KST_OFFSET_MS + rng.int(13, 23) * HOUR_MS);
+	const at = new Date(writtenDay * 24 * HOUR_MS - KOREA_UTC_OFFSET_MS + rng.int(13, 23) * HOUR_MS);
 	const ratingHalves = ratingFor(rng, seed, show);
 	return {
 		userId,

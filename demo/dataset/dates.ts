@@ -3,6 +3,8 @@
  * Days are counted in UTC so nothing depends on the machine's time zone; KOPIS's dates
  * are Korean calendar days and carry no zone.
  */
+import { KOREA_UTC_OFFSET_MS } from '../../core/korean-today.ts';
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
@@ -19,10 +21,6 @@ export function dayNumber(isoDay: string): number {
 
 export function isoDay(day: number): string {
 	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, count: number): string {
-	return isoDay(dayNumber(day) + count);
 }
 
 /** `YYYYMMDD` (KOPIS request parameters) to a day number, or null when it is not a real date. */
@@ -64,14 +62,9 @@ export function timestampDay(timestamp: string): number {
 	return dayNumber(timestamp.slice(0, 10));
 }
 
-/** Today in Korea, where KOPIS's calendar runs. */
-export function koreanToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
-}
-
 /** `YYYY-MM-DD HH:MM:SS` in Korean time, as in the error envelope's `responsetime`. */
 export function koreanTimestamp(now: Date): string {
-	return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+	return new Date(now.getTime() + KOREA_UTC_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function validDay(match: RegExpExecArray): number | null {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, dayNumber } from './dates.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dayNumber } from './dates.ts';
 import {
 	addDemoPerformance,
 	DEMO_IMAGE_FAULTS,

@@ -24,7 +24,6 @@ export {
 	demoPerformanceState,
 	GENRE_CODES,
 	GENRES,
-	STATE_LABELS,
 } from './model.ts';
 export { MIN_VENUES } from './venues.ts';
 

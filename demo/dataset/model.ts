@@ -4,6 +4,8 @@
  * compare what the ingest made of them.
  */
 
+import { type PerformanceState, stateOn } from '../../core/performance-state.ts';
+
 /** KOPIS genre codes (`shcate`) with their response labels and demo shares (API.md §7.1). */
 export const GENRES = {
 	AAAA: { label: '연극', share: 18 },
@@ -222,20 +224,10 @@ export interface DemoDataset {
 	version: number;
 }
 
-export type DemoPerformanceState = 'upcoming' | 'running' | 'finished';
-
-/** KOPIS's `prfstate` as of `today` (ISO day): 공연예정, 공연중, 공연완료. */
+/** KOPIS's `prfstate` as of `today` (ISO day), by core's rule (labels: core's STATE_LABELS). */
 export function demoPerformanceState(
 	performance: DemoPerformance,
 	today: string,
-): DemoPerformanceState {
-	if (performance.startDate > today) return 'upcoming';
-	if (performance.endDate < today) return 'finished';
-	return 'running';
+): PerformanceState {
+	return stateOn(performance.startDate, performance.endDate, today);
 }
-
-export const STATE_LABELS: Record<DemoPerformanceState, string> = {
-	upcoming: '공연예정',
-	running: '공연중',
-	finished: '공연완료',
-};

@@ -1,4 +1,5 @@
 /** The free-text detail fields of a demo performance, in KOPIS's formats. */
+import { withParticle } from '../../core/korean-particle.ts';
 import type { DemoBookingLink, DemoProducers, GenreCode } from './model.ts';
 import {
 	COMPANY_SUFFIXES,
@@ -11,7 +12,6 @@ import {
 	SYNOPSIS_SENTENCES,
 } from './performance-words.ts';
 import type { Rng } from './random.ts';
-import { josa } from './titles.ts';
 
 /** KOPIS's blank: a single space. */
 export const BLANK = ' ';
@@ -262,11 +262,11 @@ export function synopsis(rng: Rng, name: string, city: string): string {
 		return sentence
 			.replace('{year}', String(rng.int(2005, 2024)))
 			.replace('{count}', String(rng.int(2, 60)))
-			.replace('{noun}{을}', `${noun}${josa(noun, '을', '를')}`)
-			.replace('{noun}{과}', `${noun}${josa(noun, '과', '와')}`)
+			.replace('{noun}{을}', withParticle(noun, '을/를'))
+			.replace('{noun}{과}', withParticle(noun, '과/와'))
 			.replace('{noun}', noun)
 			.replace('{noun2}', noun2)
-			.replace('{name}{은}', `${name}${josa(name, '은', '는')}`)
+			.replace('{name}{은}', withParticle(name, '은/는'))
 			.replace('{composer}', rng.pick(COMPOSERS))
 			.replace('{city}', city);
 	});

@@ -1,4 +1,5 @@
 /** Korean performance titles per genre, in the shapes KOPIS lists (〈…〉, `&`, Ⅱ, 내한공연…). */
+import { withParticle } from '../../core/korean-particle.ts';
 import type { GenreCode } from './model.ts';
 import {
 	BALLETS,
@@ -38,13 +39,6 @@ export interface TitlePeople {
 
 const ROMAN = ['Ⅱ', 'Ⅲ', 'Ⅳ'];
 
-/** Picks `withFinal` after a syllable with a final consonant (을/를, 은/는, 과/와). */
-export function josa(word: string, withFinal: string, withoutFinal: string): string {
-	const code = word.charCodeAt(word.length - 1) - 0xac00;
-	const hasFinal = code >= 0 && code < 11_172 && code % 28 !== 0;
-	return hasFinal ? withFinal : withoutFinal;
-}
-
 export function phrase(rng: Rng): string {
 	const noun = rng.pick(NOUNS);
 	const other = rng.pick(NOUNS.filter((candidate) => candidate !== noun));
@@ -53,8 +47,8 @@ export function phrase(rng: Rng): string {
 		[`${noun}의 ${other}`, 2],
 		[`${noun}, ${other}`, 1],
 		[`${noun} 이야기`, 1],
-		[`${noun}${josa(noun, '을', '를')} 찾아서`, 1],
-		[`${noun}${josa(noun, '과', '와')} ${other}`, 1],
+		[`${withParticle(noun, '을/를')} 찾아서`, 1],
+		[`${withParticle(noun, '과/와')} ${other}`, 1],
 	]);
 }
 
@@ -105,7 +99,7 @@ export function titleFor(rng: Rng, genre: GenreCode, people: TitlePeople): Title
 				[plan(`${orchestra} 제${rng.int(20, 400)}회 정기연주회`), 4],
 				[
 					plan(
-						`${orchestra} 오케스트라 정기연주회: ${composer}${josa(composer, '과', '와')} ${rng.pick(COMPOSERS)}`,
+						`${orchestra} 오케스트라 정기연주회: ${withParticle(composer, '과/와')} ${rng.pick(COMPOSERS)}`,
 					),
 					2,
 				],

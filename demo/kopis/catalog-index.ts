@@ -3,13 +3,14 @@
  * changes; list filters scan a pre-sorted array of numbers and lower-cased text, and the
  * matches for each distinct filter are kept, so walking pages costs a slice and a join.
  */
+
+import type { PerformanceState } from '../../core/performance-state.ts';
 import { dayNumber, timestampDay } from '../dataset/dates.ts';
 import {
 	type DemoDataset,
 	type DemoHall,
 	type DemoImage,
 	type DemoPerformance,
-	type DemoPerformanceState,
 	type DemoVenue,
 	demoPerformanceState,
 	type GenreCode,
@@ -23,7 +24,7 @@ export interface IndexedPerformance {
 	end: number;
 	/** The later of the registration and update days (what `afterdate` compares). */
 	changedDay: number;
-	state: DemoPerformanceState;
+	state: PerformanceState;
 	title: string;
 	venueName: string;
 	/** Rendered XML, filled on first use. */
@@ -62,7 +63,7 @@ export interface PerformanceFilter {
 	region: string | null;
 	sigungu: string | null;
 	child: boolean | null;
-	state: DemoPerformanceState | null;
+	state: PerformanceState | null;
 	openRun: boolean | null;
 	afterDay: number | null;
 }

@@ -3,8 +3,8 @@
  * invalid parameter, 02 unknown key, 05 window over 31 days, 06 more than 100 rows.
  */
 
+import type { PerformanceState } from '../../core/performance-state.ts';
 import { parseCompactDay } from '../dataset/dates.ts';
-import type { DemoPerformanceState } from '../dataset/model.ts';
 import type { BoxOfficeQuery } from './box-office.ts';
 import type { PerformanceFilter, VenueFilter } from './catalog-index.ts';
 
@@ -77,7 +77,7 @@ function afterDay(params: URLSearchParams): Parsed<number | null> {
 	return day === null ? fail('01') : ok(day);
 }
 
-const STATES: Record<string, DemoPerformanceState> = {
+const STATES: Record<string, PerformanceState> = {
 	'01': 'upcoming',
 	'02': 'running',
 	'03': 'finished',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDays, compactDay, dayNumber } from '../dataset/dates.ts';
+import { addDays } from '../../core/calendar.ts';
+import { compactDay, dayNumber } from '../dataset/dates.ts';
 import {
 	addDemoPerformance,
 	type DemoDataset,

@@ -9,7 +9,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { koreanTimestamp, koreanToday } from '../dataset/dates.ts';
+import { koreanToday } from '../../core/korean-today.ts';
+import { koreanTimestamp } from '../dataset/dates.ts';
 import { DEMO_SIZES, type DemoSize, generateDemoDataset } from '../dataset/generate.ts';
 import type { DemoDataset } from '../dataset/model.ts';
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.ts';
@@ -223,7 +224,7 @@ function cliOptions() {
 if (import.meta.main) {
 	const options = cliOptions();
 	const dataset = generateDemoDataset({
-		today: options.today ?? koreanToday(),
+		today: options.today ?? koreanToday(Date.now()),
 		...DEMO_SIZES[options.size],
 		...(options.seed === undefined ? {} : { seed: Number(options.seed) }),
 	});

@@ -3,6 +3,7 @@
  * (shared/kopis/samples), blanks as a single space, `&amp;` escaping, and the 2026 detail's
  * stray spaces between some elements.
  */
+import { STATE_LABELS } from '../../core/performance-state.ts';
 import { dayNumber, kopisDay } from '../dataset/dates.ts';
 import {
 	type DemoAmenities,
@@ -11,7 +12,6 @@ import {
 	type DemoVenue,
 	demoPerformanceState,
 	GENRES,
-	STATE_LABELS,
 } from '../dataset/model.ts';
 import { hashOf } from '../dataset/random.ts';
 import { REGIONS } from '../dataset/regions.ts';
