@@ -1,8 +1,8 @@
 /**
  * The architecture's import rules, enforced by `npm run check` (see README, "How the parts fit"):
  *
- *   core/   pure shared rules (dates, state, Korean text, ratings, media URLs, field rules,
- *           HTML to text); imports nothing of the repository, runs in Node and the browser
+ *   core/   pure shared rules (dates, state, KOPIS code tables, Korean text, ratings, media
+ *           URLs, field rules, HTML to text); imports nothing of the repository, runs in Node and the browser
  *   db/     schema, client, migrations; uses core
  *   ingest/ the nightly job; uses db and core
  *   api/    the Hono app; uses db and core

@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
-import { PERFORMANCE_STATES, STATE_LABELS, stateFromLabel, stateOn } from './performance-state.ts';
+import {
+	PERFORMANCE_STATES,
+	type PerformanceState,
+	STATE_CODES,
+	STATE_LABELS,
+	stateFromCode,
+	stateFromLabel,
+	stateOn,
+} from './performance-state.ts';
+import { kopisReferenceSection } from './testing.ts';
 
 test('derives the state from the dates', () => {
 	expect(stateOn('2026-12-01', '2026-12-31', '2026-11-26')).toBe('upcoming');
@@ -35,4 +44,20 @@ test('reads KOPIS labels, spaces and all, and nothing else', () => {
 	expect(stateFromLabel(' 공연완료 ')).toBe('finished');
 	expect(stateFromLabel('공연취소')).toBeNull();
 	expect(stateFromLabel('')).toBeNull();
+});
+
+test('reads the request codes and labels of the reference table (API.md §7.3)', () => {
+	const rows = [
+		...kopisReferenceSection('7.3').matchAll(/^\| `(\d{2})` +\| (\S+) \((\w+)\) +\|$/gm),
+	];
+	expect(rows).toHaveLength(PERFORMANCE_STATES.length);
+	for (const [, code = '', label = '', state = ''] of rows) {
+		expect(stateFromCode(code)).toBe(state);
+		expect(STATE_CODES[state as PerformanceState]).toBe(code);
+		expect(STATE_LABELS[state as PerformanceState]).toBe(label);
+	}
+});
+
+test.each(['', '1', '00', '04', ' 01', 'upcoming', '공연예정'])('%j is no request code', (code) => {
+	expect(stateFromCode(code)).toBeNull();
 });

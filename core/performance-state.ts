@@ -15,6 +15,21 @@ export const STATE_LABELS: Readonly<Record<PerformanceState, string>> = {
 };
 
 /**
+ * The codes a performance list request takes in `prfstate` (docs/kopis/API.md §7.3); responses
+ * carry STATE_LABELS instead.
+ */
+export const STATE_CODES = {
+	upcoming: '01',
+	running: '02',
+	finished: '03',
+} as const satisfies Record<PerformanceState, string>;
+
+/** The state a `prfstate` request code asks for, or null for anything else. */
+export function stateFromCode(code: string): PerformanceState | null {
+	return PERFORMANCE_STATES.find((state) => STATE_CODES[state] === code) ?? null;
+}
+
+/**
  * The rule as data, so that SQL can be built from it: before the first day the show is upcoming,
  * after the last day it is finished, on any day of the run (both ends included) it is running.
  * ISO days compare as strings, in JavaScript and in SQLite alike.

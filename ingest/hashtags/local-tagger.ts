@@ -3,6 +3,7 @@
  * size) and keywords in the title and synopsis. Deterministic, so a rerun over unchanged data
  * writes nothing. Every performance gets 2–5 tags: the genre alone always yields two.
  */
+import { currentGenreCode, type GenreCode, genreCodeFromLabel } from '../../core/kopis-genres.ts';
 import type { Hashtag } from './vocabulary.ts';
 
 export interface LocalTaggingInput {
@@ -24,73 +25,60 @@ export interface LocalTaggingInput {
 type Scores = Map<Hashtag, number>;
 
 /** Genre → base tags with weights; two per genre so no performance ends with fewer than two. */
-const GENRE_TAGS: Record<string, [Hashtag, number][]> = {
-	theatre: [
+const GENRE_TAGS: Record<GenreCode, [Hashtag, number][]> = {
+	// 연극
+	AAAA: [
 		['극적인', 2],
 		['감동적', 0.5],
 	],
-	musical: [
+	// 뮤지컬
+	GGGA: [
 		['라이브음악', 2],
 		['화려한', 1.5],
 	],
-	dance: [
+	// 무용
+	BBBC: [
 		['시각예술', 2],
 		['서정적', 0.5],
 	],
-	popularDance: [
+	// 대중무용
+	BBBE: [
 		['신나는', 2],
 		['트렌디한', 1.5],
 	],
-	classical: [
+	// 서양음악(클래식)
+	CCCA: [
 		['라이브음악', 2],
 		['서정적', 0.8],
 	],
-	traditional: [
+	// 한국음악(국악)
+	CCCC: [
 		['전통적', 3],
 		['라이브음악', 1.5],
 	],
-	popularMusic: [
+	// 대중음악
+	CCCD: [
 		['라이브음악', 2],
 		['신나는', 1.5],
 	],
-	circus: [
+	// 서커스/마술
+	EEEB: [
 		['화려한', 2],
 		['가족친화적', 1.5],
 	],
-	mixed: [
+	// 복합
+	EEEA: [
 		['창의적', 1.5],
 		['실험적', 1],
 	],
 };
 
-/** KOPIS codes first; labels for legacy codes (API.md §7.1: map by label when unsure). */
-function genreOf(code: string, label: string): keyof typeof GENRE_TAGS {
-	const byCode: Record<string, keyof typeof GENRE_TAGS> = {
-		AAAA: 'theatre',
-		GGGA: 'musical',
-		AAAB: 'musical',
-		BBBC: 'dance',
-		BBBA: 'dance',
-		BBBE: 'popularDance',
-		CCCA: 'classical',
-		CCCB: 'classical',
-		CCCC: 'traditional',
-		CCCD: 'popularMusic',
-		EEEB: 'circus',
-		EEEA: 'mixed',
-	};
-	const known = byCode[code];
-	if (known !== undefined) return known;
-	if (label.includes('뮤지컬')) return 'musical';
-	if (label.includes('대중무용')) return 'popularDance';
-	if (label.includes('무용')) return 'dance';
-	if (label.includes('국악') || label.includes('한국음악')) return 'traditional';
-	if (label.includes('클래식') || label.includes('오페라') || label.includes('서양음악'))
-		return 'classical';
-	if (label.includes('대중음악')) return 'popularMusic';
-	if (label.includes('서커스') || label.includes('마술')) return 'circus';
-	if (label.includes('연극')) return 'theatre';
-	return 'mixed';
+/**
+ * The code, a pre-2022 one moved to its current code; an unknown code by its label
+ * (docs/kopis/API.md §7.1: map by label when unsure), an unknown label as 복합.
+ */
+function genreOf(code: string, label: string): GenreCode {
+	return currentGenreCode(code) ?? genreCodeFromLabel(label);
 }
 
 /**
@@ -135,7 +123,7 @@ function add(scores: Scores, tag: Hashtag, weight: number): void {
 
 function scoreFacts(input: LocalTaggingInput, scores: Scores): void {
 	const genre = genreOf(input.genreCode, input.genreName);
-	for (const [tag, weight] of GENRE_TAGS[genre] ?? []) add(scores, tag, weight);
+	for (const [tag, weight] of GENRE_TAGS[genre]) add(scores, tag, weight);
 	if (input.isVisiting === true) add(scores, '내한공연', 3);
 	if (input.isFestival === true) add(scores, '축제', 3);
 	if (input.isChild === true) add(scores, '가족친화적', 3);
@@ -148,7 +136,7 @@ function scoreFacts(input: LocalTaggingInput, scores: Scores): void {
 	else if (input.isDaehakro === true && input.seats === null) add(scores, '소극장', 1.5);
 	if (input.seats !== null && input.seats >= 1000) {
 		add(scores, '대극장', 2);
-		if (genre === 'musical' || genre === 'classical') add(scores, '웅장한', 1);
+		if (genre === 'GGGA' || genre === 'CCCA') add(scores, '웅장한', 1);
 	}
 	if (input.runtimeMinutes !== null && input.runtimeMinutes >= 150) add(scores, '웅장한', 1);
 }

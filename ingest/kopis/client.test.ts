@@ -105,7 +105,7 @@ describe('requests', () => {
 			afterDate: '2024-10-15',
 			genreCode: 'BBBC',
 			areaCode: '11',
-			state: '02',
+			state: 'running',
 		});
 		expect(page.rejected).toEqual([]);
 		expect(page.records).toHaveLength(5);

@@ -6,6 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { z } from 'zod';
+import { type PerformanceState, STATE_CODES } from '../../core/performance-state.ts';
 import { kopisRequestDate } from './dates.ts';
 import { KopisRecordError } from './errors.ts';
 import { createPacer } from './pacer.ts';
@@ -44,8 +45,6 @@ export interface KopisClientOptions {
 
 export type { KopisStats, RequestInfo };
 
-export type PerformanceState = '01' | '02' | '03';
-
 export interface PerformanceListQuery {
 	/** ISO dates; KOPIS allows at most 31 days between them. */
 	startDate: string;
@@ -58,7 +57,7 @@ export interface PerformanceListQuery {
 	genreCode?: string;
 	/** Two-digit sido code (`signgucode`). */
 	areaCode?: string;
-	/** 01 upcoming, 02 running, 03 finished. */
+	/** Sent as KOPIS's `prfstate` request code (01 upcoming, 02 running, 03 finished). */
 	state?: PerformanceState;
 }
 
@@ -140,7 +139,7 @@ export function createKopisClient(options: KopisClientOptions): KopisClient {
 				afterdate: q.afterDate === undefined ? undefined : kopisRequestDate(q.afterDate),
 				shcate: q.genreCode,
 				signgucode: q.areaCode,
-				prfstate: q.state,
+				prfstate: q.state === undefined ? undefined : STATE_CODES[q.state],
 			});
 			return validateRecords(items, PerformanceListRecord);
 		},

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { findGenreCode } from '../../core/kopis-genres.ts';
 import { stateOn as stateFromDates } from '../../core/performance-state.ts';
 import {
 	bookingLinks,
@@ -11,7 +12,6 @@ import {
 	venues,
 } from '../../db/schema/index.ts';
 import { createTestDatabase } from '../../db/testing.ts';
-import { findGenreCode } from './codes.ts';
 import {
 	facilityFromHallText,
 	normalizeBoxOfficeEntry,

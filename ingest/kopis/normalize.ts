@@ -4,9 +4,10 @@
  */
 
 import { htmlToText } from '../../core/html-text.ts';
+import { areaCodeFromName, findArea } from '../../core/kopis-areas.ts';
+import { genreCodeFromLabel } from '../../core/kopis-genres.ts';
 import { stateFromLabel, stateOn } from '../../core/performance-state.ts';
 import type { boxOfficeEntries, halls, performances, venues } from '../../db/schema/index.ts';
-import { areaCodeFromName, findArea, genreCodeFromLabel } from './codes.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
 import { httpUrl } from './links.ts';
 import { parsePriceTiers } from './prices.ts';
@@ -19,7 +20,6 @@ import type {
 } from './records.ts';
 import { parseSchedule } from './schedule.ts';
 
-export { areaCodeFromName, genreCodeFromLabel } from './codes.ts';
 export { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from './free-text.ts';
 export { type PriceTier, parsePriceTiers } from './prices.ts';
 export { parseSchedule, type ScheduleSlot } from './schedule.ts';

@@ -6,6 +6,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { addDays } from '../../core/calendar.ts';
+import { GENRE_CODES } from '../../core/kopis-genres.ts';
 import type { Database } from '../../db/client.ts';
 import {
 	ALL_GENRES,
@@ -18,19 +19,6 @@ import { normalizeBoxOfficeEntry } from '../kopis/normalize.ts';
 import type { ProgressReporter } from '../progress.ts';
 import type { Transaction } from './performances.ts';
 import { emptyTally, type Tally } from './tally.ts';
-
-/** Genres with a ranking of their own (KOPIS `catecode`), besides the overall one. */
-export const BOX_OFFICE_GENRES = [
-	'AAAA',
-	'BBBC',
-	'BBBE',
-	'CCCA',
-	'CCCC',
-	'CCCD',
-	'EEEA',
-	'EEEB',
-	'GGGA',
-] as const;
 
 /** How far back each period is kept: a week of days, 12 weeks, 3 months. */
 const HISTORY: Record<BoxOfficePeriod, { count: number; length: number }> = {
@@ -55,7 +43,8 @@ export function plannedBoxOfficeRequests(today: string): BoxOfficeRequest[] {
 		for (let index = 0; index < count; index += 1) {
 			const endDate = addDays(yesterday, -index * length);
 			const startDate = addDays(endDate, -(length - 1));
-			for (const genreCode of [ALL_GENRES, ...BOX_OFFICE_GENRES]) {
+			// Overall, then every genre: each has a ranking of its own (KOPIS `catecode`).
+			for (const genreCode of [ALL_GENRES, ...GENRE_CODES]) {
 				requests.push({ period, startDate, endDate, genreCode });
 			}
 		}
