@@ -16,3 +16,13 @@ export function fixtureNames(folder: string): string[] {
 		.sort()
 		.map((name) => `${folder}/${name}`);
 }
+
+/** Every distinct text of `<element>` across the XML fixtures, e.g. each `area` KOPIS wrote. */
+export function fixtureValues(element: string): string[] {
+	const pattern = new RegExp(`<${element}>([^<]*)</${element}>`, 'g');
+	const values = readdirSync(FIXTURES, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.flatMap((entry) => fixtureNames(entry.name))
+		.flatMap((path) => [...readFixture(path).matchAll(pattern)].map(([, value = '']) => value));
+	return [...new Set(values)].sort();
+}

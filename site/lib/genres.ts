@@ -1,30 +1,45 @@
-/** KOPIS genre codes (API.md §7.1, the 2022 scheme) with our URL slugs and display names. */
+/** The site's genres: KOPIS's codes and labels (core/kopis-genres.ts) with our URL slugs. */
+import { currentGenreCode, GENRE_LABELS, type GenreCode } from '../../core/kopis-genres.ts';
+
 export interface Genre {
 	code: string;
 	slug: string;
 	name: string;
 }
 
-export const GENRES: readonly Genre[] = [
-	{ code: 'GGGA', slug: 'musical', name: '뮤지컬' },
-	{ code: 'AAAA', slug: 'theater', name: '연극' },
-	{ code: 'CCCA', slug: 'classical', name: '서양음악(클래식)' },
-	{ code: 'CCCC', slug: 'gugak', name: '한국음악(국악)' },
-	{ code: 'CCCD', slug: 'popular-music', name: '대중음악' },
-	{ code: 'BBBC', slug: 'dance', name: '무용' },
-	{ code: 'BBBE', slug: 'popular-dance', name: '대중무용' },
-	{ code: 'EEEB', slug: 'circus-magic', name: '서커스/마술' },
-	{ code: 'EEEA', slug: 'mixed', name: '복합' },
-];
+/** URL slugs, in the order the site lists genres. */
+const SLUGS: Readonly<Record<GenreCode, string>> = {
+	GGGA: 'musical',
+	AAAA: 'theater',
+	CCCA: 'classical',
+	CCCC: 'gugak',
+	CCCD: 'popular-music',
+	BBBC: 'dance',
+	BBBE: 'popular-dance',
+	EEEB: 'circus-magic',
+	EEEA: 'mixed',
+};
+
+export const GENRES: readonly Genre[] = (Object.keys(SLUGS) as GenreCode[]).map((code) => ({
+	code,
+	slug: SLUGS[code],
+	name: GENRE_LABELS[code],
+}));
 
 const byCode = new Map(GENRES.map((genre) => [genre.code, genre]));
 
 /**
- * Our genre for a KOPIS code. An unknown code (a future reclassification) still gets a page,
- * named by the label KOPIS sent with it.
+ * Our genre for a KOPIS code, a pre-2022 one under its current code. An unknown code (a future
+ * reclassification) still gets a page, named by the label KOPIS sent with it.
  */
 export function genreOf(code: string, kopisName: string): Genre {
-	return byCode.get(code) ?? { code, slug: code.toLowerCase(), name: kopisName };
+	return (
+		byCode.get(currentGenreCode(code) ?? code) ?? {
+			code,
+			slug: code.toLowerCase(),
+			name: kopisName,
+		}
+	);
 }
 
 /** Orders genres as in GENRES, unknown codes last by name. */

@@ -1,64 +1,58 @@
-/** KOPIS sido codes (API.md §7.4) with URL slugs, short labels and the full names KOPIS writes. */
+/** The site's regions: KOPIS's sido codes and names (core/kopis-areas.ts) with our URL slugs. */
+import { type AreaCode, areaOfCode, findArea, type KopisArea } from '../../core/kopis-areas.ts';
+
 export interface Region {
 	code: string;
 	slug: string;
+	/** KOPIS's short label (`서울`). */
 	name: string;
 }
 
-interface RegionEntry extends Region {
-	/** Every full name KOPIS has used for it (`area`), e.g. both 강원도 and 강원특별자치도. */
-	fullNames: readonly string[];
+/**
+ * URL slugs, in the order the site lists regions (pairs, not an object: an object would list
+ * its numeric keys in numeric order).
+ */
+const SLUGS = [
+	['11', 'seoul'],
+	['41', 'gyeonggi'],
+	['28', 'incheon'],
+	['26', 'busan'],
+	['27', 'daegu'],
+	['29', 'gwangju'],
+	['30', 'daejeon'],
+	['31', 'ulsan'],
+	['36', 'sejong'],
+	['51', 'gangwon'],
+	['43', 'chungbuk'],
+	['44', 'chungnam'],
+	['45', 'jeonbuk'],
+	['46', 'jeonnam'],
+	['47', 'gyeongbuk'],
+	['48', 'gyeongnam'],
+	['50', 'jeju'],
+] as const satisfies readonly (readonly [AreaCode, string])[];
+
+export const ALL_REGIONS: readonly Region[] = SLUGS.map(([code, slug]) => {
+	const area = areaOfCode(code);
+	if (area === null) throw new Error(`KOPIS has no sido ${code}`);
+	return { code, slug, name: area.short };
+});
+
+const BY_CODE = new Map(ALL_REGIONS.map((region) => [region.code, region]));
+
+function regionOfArea(area: KopisArea | null): Region | null {
+	return area === null ? null : (BY_CODE.get(area.code) ?? null);
 }
-
-const REGIONS: readonly RegionEntry[] = [
-	{ code: '11', slug: 'seoul', name: '서울', fullNames: ['서울특별시'] },
-	{ code: '41', slug: 'gyeonggi', name: '경기', fullNames: ['경기도'] },
-	{ code: '28', slug: 'incheon', name: '인천', fullNames: ['인천광역시'] },
-	{ code: '26', slug: 'busan', name: '부산', fullNames: ['부산광역시'] },
-	{ code: '27', slug: 'daegu', name: '대구', fullNames: ['대구광역시'] },
-	{ code: '29', slug: 'gwangju', name: '광주', fullNames: ['광주광역시'] },
-	{ code: '30', slug: 'daejeon', name: '대전', fullNames: ['대전광역시'] },
-	{ code: '31', slug: 'ulsan', name: '울산', fullNames: ['울산광역시'] },
-	{ code: '36', slug: 'sejong', name: '세종', fullNames: ['세종특별자치시'] },
-	{ code: '51', slug: 'gangwon', name: '강원', fullNames: ['강원특별자치도', '강원도'] },
-	{ code: '43', slug: 'chungbuk', name: '충북', fullNames: ['충청북도'] },
-	{ code: '44', slug: 'chungnam', name: '충남', fullNames: ['충청남도'] },
-	{ code: '45', slug: 'jeonbuk', name: '전북', fullNames: ['전라북도', '전북특별자치도'] },
-	{ code: '46', slug: 'jeonnam', name: '전남', fullNames: ['전라남도'] },
-	{ code: '47', slug: 'gyeongbuk', name: '경북', fullNames: ['경상북도'] },
-	{ code: '48', slug: 'gyeongnam', name: '경남', fullNames: ['경상남도'] },
-	{ code: '50', slug: 'jeju', name: '제주', fullNames: ['제주특별자치도'] },
-];
-
-/** Old codes KOPIS still sends in places: 강원 was 42 before 2023, 전북 is 52 nationally. */
-const CODE_ALIASES: Readonly<Record<string, string>> = { '42': '51', '52': '45' };
-
-function toRegion({ code, slug, name }: RegionEntry): Region {
-	return { code, slug, name };
-}
-
-export const ALL_REGIONS: readonly Region[] = REGIONS.map(toRegion);
 
 /**
- * The region of a performance or venue from its code, else from KOPIS's full or short name;
- * null for overseas venues and unreadable labels.
+ * The region of a performance or venue from its code (old codes included), else from KOPIS's
+ * full or short name by the ingest's rule (findArea); null for overseas venues and unreadable
+ * labels.
  */
 export function regionOf(code: string | null, label: string | null): Region | null {
-	if (code !== null) {
-		const canonical = CODE_ALIASES[code] ?? code;
-		const entry = REGIONS.find((region) => region.code === canonical);
-		if (entry !== undefined) return toRegion(entry);
-	}
-	const text = label?.trim() ?? '';
-	if (text === '') return null;
-	const entry = REGIONS.find(
-		(region) =>
-			region.name === text || region.fullNames.some((fullName) => text.startsWith(fullName)),
-	);
-	return entry === undefined ? null : toRegion(entry);
+	return regionOfArea(areaOfCode(code)) ?? regionOfArea(findArea(label));
 }
 
 export function regionBySlug(slug: string): Region | null {
-	const entry = REGIONS.find((region) => region.slug === slug);
-	return entry === undefined ? null : toRegion(entry);
+	return ALL_REGIONS.find((region) => region.slug === slug) ?? null;
 }
