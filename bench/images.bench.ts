@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
+import { GENRE_LABELS } from '../core/kopis-genres.ts';
 import { performanceImages, performances } from '../db/schema/index.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import {
 	DEMO_SIZES,
 	type DemoImage,
 	demoPerformanceState,
-	GENRES,
 	generateDemoDataset,
 } from '../demo/dataset/generate.ts';
 import { startKopisServer } from '../demo/kopis/server.ts';
@@ -64,7 +64,7 @@ await db.transaction(async (tx) => {
 			endDate: show.endDate,
 			state: demoPerformanceState(show, today),
 			genreCode: show.genre,
-			genreName: GENRES[show.genre].label,
+			genreName: GENRE_LABELS[show.genre],
 			venueName: 'bench',
 			synopsis: show.synopsis,
 			isChild: show.child,

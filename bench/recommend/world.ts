@@ -11,7 +11,8 @@ import { producersOf } from '../../api/recommend/catalog-loader.ts';
 import type { CatalogItem } from '../../api/recommend/features.ts';
 import type { PopularitySignals } from '../../api/recommend/popularity.ts';
 import { addDays } from '../../core/calendar.ts';
-import { GENRES as DEMO_GENRES, generateDemoDataset } from '../../demo/dataset/generate.ts';
+import { GENRE_LABELS } from '../../core/kopis-genres.ts';
+import { generateDemoDataset } from '../../demo/dataset/generate.ts';
 import { localTags } from '../../ingest/hashtags/local-tagger.ts';
 import { HASHTAG_VOCABULARY } from '../../ingest/hashtags/vocabulary.ts';
 import { parseAgeMinimum, parsePeople, parseRuntimeMinutes } from '../../ingest/kopis/free-text.ts';
@@ -106,7 +107,7 @@ export function generateWorld(options: WorldOptions): World {
 	for (const show of dataset.performances) {
 		const venue = venues.get(show.venueId);
 		const hall = venue?.halls.find((candidate) => candidate.id === show.hallId);
-		const genreName = DEMO_GENRES[show.genre].label;
+		const genreName = GENRE_LABELS[show.genre];
 		const themes = localTags({
 			title: show.title,
 			genreCode: show.genre,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../../core/calendar.ts';
+import { GENRE_CODES } from '../../core/kopis-genres.ts';
 import { dayNumber } from './dates.ts';
 import {
 	addDemoPerformance,
@@ -8,7 +9,6 @@ import {
 	DEMO_SIZES,
 	type DemoDataset,
 	demoPerformanceState,
-	GENRE_CODES,
 	generateDemoDataset,
 	removeDemoPerformance,
 	updateDemoPerformance,

@@ -2,9 +2,11 @@
  * The deterministic demo dataset: what the local KOPIS server serves when the product runs
  * without keys, and what tests ingest. Same `seed` and `today` → identical data.
  */
+
+import type { GenreCode } from '../../core/kopis-genres.ts';
 import { dayNumber, kopisTimestamp, timestampDay } from './dates.ts';
 import { placeLandmarks } from './landmarks.ts';
-import type { DemoDataset, DemoPerformance, DemoVenue, GenreCode } from './model.ts';
+import type { DemoDataset, DemoPerformance, DemoVenue } from './model.ts';
 import { createPeople } from './performance-text.ts';
 import {
 	createLeg,
@@ -19,12 +21,7 @@ import { generateVenues } from './venues.ts';
 
 export { DEMO_LANDMARKS } from './landmarks.ts';
 export type * from './model.ts';
-export {
-	DEMO_IMAGE_FAULTS,
-	demoPerformanceState,
-	GENRE_CODES,
-	GENRES,
-} from './model.ts';
+export { DEMO_IMAGE_FAULTS, demoPerformanceState } from './model.ts';
 export { MIN_VENUES } from './venues.ts';
 
 export const DEMO_SIZES = {

@@ -4,28 +4,21 @@
  * compare what the ingest made of them.
  */
 
+import type { GenreCode } from '../../core/kopis-genres.ts';
 import { type PerformanceState, stateOn } from '../../core/performance-state.ts';
 
-/** KOPIS genre codes (`shcate`) with their response labels and demo shares (API.md §7.1). */
-export const GENRES = {
-	AAAA: { label: '연극', share: 18 },
-	BBBC: { label: '무용', share: 5 },
-	BBBE: { label: '대중무용', share: 0.8 },
-	CCCA: { label: '서양음악(클래식)', share: 29 },
-	CCCC: { label: '한국음악(국악)', share: 7 },
-	CCCD: { label: '대중음악', share: 16 },
-	EEEA: { label: '복합', share: 4 },
-	EEEB: { label: '서커스/마술', share: 2 },
-	GGGA: { label: '뮤지컬', share: 18 },
-} as const;
-
-export type GenreCode = keyof typeof GENRES;
-
-export const GENRE_CODES = Object.keys(GENRES) as GenreCode[];
-
-export function isGenreCode(code: string): code is GenreCode {
-	return Object.hasOwn(GENRES, code);
-}
+/** Each genre's share of demo performances, in percent (codes and labels: core/kopis-genres.ts). */
+export const GENRE_SHARES: Readonly<Record<GenreCode, number>> = {
+	AAAA: 18,
+	BBBC: 5,
+	BBBE: 0.8,
+	CCCA: 29,
+	CCCC: 7,
+	CCCD: 16,
+	EEEA: 4,
+	EEEB: 2,
+	GGGA: 18,
+};
 
 /** What kind of place a venue is; decides its halls and which genres play there. */
 export type VenueKind =

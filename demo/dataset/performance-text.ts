@@ -1,6 +1,8 @@
 /** The free-text detail fields of a demo performance, in KOPIS's formats. */
+
+import type { GenreCode } from '../../core/kopis-genres.ts';
 import { withParticle } from '../../core/korean-particle.ts';
-import type { DemoBookingLink, DemoProducers, GenreCode } from './model.ts';
+import type { DemoBookingLink, DemoProducers } from './model.ts';
 import {
 	COMPANY_SUFFIXES,
 	COMPANY_WORDS,

@@ -3,15 +3,14 @@
  * `today` so every state and edge (opening or closing within days, open runs) exists, ids in
  * registration order like KOPIS's, and a fixed few whose detail call fails.
  */
+import { GENRE_CODES, type GenreCode } from '../../core/kopis-genres.ts';
 import { dayNumber, isoDay, officeTime, timestampDay } from './dates.ts';
 import { assignImageFaults, introImages, posterImage } from './image-plan.ts';
 import {
 	type DemoHall,
 	type DemoPerformance,
 	type DemoVenue,
-	GENRE_CODES,
-	GENRES,
-	type GenreCode,
+	GENRE_SHARES,
 	type VenueKind,
 } from './model.ts';
 import {
@@ -144,7 +143,7 @@ export function generatePerformances(
 		const genre =
 			index < GENRE_CODES.length
 				? itemAt(GENRE_CODES, index)
-				: rng.weighted(GENRE_CODES.map((code) => [code, GENRES[code].share] as const));
+				: rng.weighted(GENRE_CODES.map((code) => [code, GENRE_SHARES[code]] as const));
 		const production = createProduction(context, genre);
 		const legs = rng.chance(TOUR_CHANCE[genre]) ? rng.int(2, 4) : 1;
 		const regions = new Set<string>();

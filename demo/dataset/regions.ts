@@ -1,7 +1,9 @@
 /**
- * The 17 sido regions with KOPIS's codes and labels (API.md §7.4) and a few real sigungu per
- * region with approximate centres, so demo venues get plausible addresses and coordinates.
+ * The 17 sido regions with KOPIS's codes and names (core/kopis-areas.ts), each with a few real
+ * sigungu and their approximate centres, so demo venues get plausible addresses and coordinates.
  */
+import { AREAS, type AreaCode } from '../../core/kopis-areas.ts';
+
 export interface Sigungu {
 	/** First four digits of the administrative code (KOPIS `signgucodesub`). */
 	code: string;
@@ -13,7 +15,7 @@ export interface Sigungu {
 export interface Region {
 	/** KOPIS `signgucode`. */
 	code: string;
-	/** Full name as in performance `area` (`서울특별시`). */
+	/** Full name as KOPIS writes it in performance `area` (`서울특별시`, still `전라북도`). */
 	name: string;
 	/** Short label as in venue `sidonm` and box-office `area` (`서울`). */
 	short: string;
@@ -28,11 +30,9 @@ function gu(code: string, name: string, latitude: number, longitude: number): Si
 	return { code, name, latitude, longitude };
 }
 
-export const REGIONS: readonly Region[] = [
-	{
-		code: '11',
-		name: '서울특별시',
-		short: '서울',
+/** What the demo adds to each KOPIS sido. */
+const DEMO_FACTS: Readonly<Record<AreaCode, Omit<Region, 'code' | 'name' | 'short'>>> = {
+	'11': {
 		phonePrefix: '02',
 		weight: 42,
 		sigungu: [
@@ -59,10 +59,7 @@ export const REGIONS: readonly Region[] = [
 			gu('1174', '강동구', 37.5301, 127.1238),
 		],
 	},
-	{
-		code: '26',
-		name: '부산광역시',
-		short: '부산',
+	'26': {
 		phonePrefix: '051',
 		weight: 6,
 		sigungu: [
@@ -75,10 +72,7 @@ export const REGIONS: readonly Region[] = [
 			gu('2650', '수영구', 35.1455, 129.113),
 		],
 	},
-	{
-		code: '27',
-		name: '대구광역시',
-		short: '대구',
+	'27': {
 		phonePrefix: '053',
 		weight: 4,
 		sigungu: [
@@ -89,10 +83,7 @@ export const REGIONS: readonly Region[] = [
 			gu('2729', '달서구', 35.8299, 128.5327),
 		],
 	},
-	{
-		code: '28',
-		name: '인천광역시',
-		short: '인천',
+	'28': {
 		phonePrefix: '032',
 		weight: 4,
 		sigungu: [
@@ -103,10 +94,7 @@ export const REGIONS: readonly Region[] = [
 			gu('2823', '부평구', 37.507, 126.7218),
 		],
 	},
-	{
-		code: '29',
-		name: '광주광역시',
-		short: '광주',
+	'29': {
 		phonePrefix: '062',
 		weight: 3,
 		sigungu: [
@@ -116,10 +104,7 @@ export const REGIONS: readonly Region[] = [
 			gu('2920', '광산구', 35.1396, 126.7937),
 		],
 	},
-	{
-		code: '30',
-		name: '대전광역시',
-		short: '대전',
+	'30': {
 		phonePrefix: '042',
 		weight: 3,
 		sigungu: [
@@ -129,10 +114,7 @@ export const REGIONS: readonly Region[] = [
 			gu('3020', '유성구', 36.3623, 127.3562),
 		],
 	},
-	{
-		code: '31',
-		name: '울산광역시',
-		short: '울산',
+	'31': {
 		phonePrefix: '052',
 		weight: 2,
 		sigungu: [
@@ -141,18 +123,12 @@ export const REGIONS: readonly Region[] = [
 			gu('3171', '울주군', 35.5223, 129.2422),
 		],
 	},
-	{
-		code: '36',
-		name: '세종특별자치시',
-		short: '세종',
+	'36': {
 		phonePrefix: '044',
 		weight: 1,
 		sigungu: [gu('3611', '세종시', 36.48, 127.289)],
 	},
-	{
-		code: '41',
-		name: '경기도',
-		short: '경기',
+	'41': {
 		phonePrefix: '031',
 		weight: 14,
 		sigungu: [
@@ -170,10 +146,7 @@ export const REGIONS: readonly Region[] = [
 			gu('4165', '포천시', 37.8949, 127.2003),
 		],
 	},
-	{
-		code: '51',
-		name: '강원특별자치도',
-		short: '강원',
+	'51': {
 		phonePrefix: '033',
 		weight: 3,
 		sigungu: [
@@ -183,10 +156,7 @@ export const REGIONS: readonly Region[] = [
 			gu('5121', '속초시', 38.207, 128.5918),
 		],
 	},
-	{
-		code: '43',
-		name: '충청북도',
-		short: '충북',
+	'43': {
 		phonePrefix: '043',
 		weight: 2.5,
 		sigungu: [
@@ -195,10 +165,7 @@ export const REGIONS: readonly Region[] = [
 			gu('4315', '제천시', 37.1326, 128.191),
 		],
 	},
-	{
-		code: '44',
-		name: '충청남도',
-		short: '충남',
+	'44': {
 		phonePrefix: '041',
 		weight: 3,
 		sigungu: [
@@ -208,11 +175,7 @@ export const REGIONS: readonly Region[] = [
 			gu('4421', '서산시', 36.7848, 126.4503),
 		],
 	},
-	{
-		code: '45',
-		// KOPIS still writes the pre-2024 name (API.md §7.4).
-		name: '전라북도',
-		short: '전북',
+	'45': {
 		phonePrefix: '063',
 		weight: 3,
 		sigungu: [
@@ -222,10 +185,7 @@ export const REGIONS: readonly Region[] = [
 			gu('4521', '남원시', 35.4164, 127.3904),
 		],
 	},
-	{
-		code: '46',
-		name: '전라남도',
-		short: '전남',
+	'46': {
 		phonePrefix: '061',
 		weight: 3,
 		sigungu: [
@@ -235,10 +195,7 @@ export const REGIONS: readonly Region[] = [
 			gu('4617', '나주시', 35.016, 126.7108),
 		],
 	},
-	{
-		code: '47',
-		name: '경상북도',
-		short: '경북',
+	'47': {
 		phonePrefix: '054',
 		weight: 3,
 		sigungu: [
@@ -248,10 +205,7 @@ export const REGIONS: readonly Region[] = [
 			gu('4719', '구미시', 36.1195, 128.3446),
 		],
 	},
-	{
-		code: '48',
-		name: '경상남도',
-		short: '경남',
+	'48': {
 		phonePrefix: '055',
 		weight: 3.5,
 		sigungu: [
@@ -261,15 +215,20 @@ export const REGIONS: readonly Region[] = [
 			gu('4822', '통영시', 34.8544, 128.4331),
 		],
 	},
-	{
-		code: '50',
-		name: '제주특별자치도',
-		short: '제주',
+	'50': {
 		phonePrefix: '064',
 		weight: 2,
 		sigungu: [gu('5011', '제주시', 33.4996, 126.5312), gu('5013', '서귀포시', 33.2541, 126.56)],
 	},
-];
+};
+
+/** The 17 sido in KOPIS's order, with KOPIS's names. */
+export const REGIONS: readonly Region[] = AREAS.map((area) => ({
+	code: area.code,
+	name: area.names[0],
+	short: area.short,
+	...DEMO_FACTS[area.code],
+}));
 
 /** Daehak-ro, Seoul's small-theatre district in 종로구: its own facility type and flag. */
 export const DAEHAKRO = {

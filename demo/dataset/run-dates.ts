@@ -3,8 +3,9 @@
  * and edge (opening or closing within days, open runs), run lengths per genre, and registration
  * and update timestamps that never lie in the future.
  */
+
+import type { GenreCode } from '../../core/kopis-genres.ts';
 import { isoDay, officeTime, timestampDay } from './dates.ts';
-import type { GenreCode } from './model.ts';
 import type { Rng } from './random.ts';
 
 export type DateClass =

@@ -1,6 +1,7 @@
 /** Korean performance titles per genre, in the shapes KOPIS lists (〈…〉, `&`, Ⅱ, 내한공연…). */
+
+import type { GenreCode } from '../../core/kopis-genres.ts';
 import { withParticle } from '../../core/korean-particle.ts';
-import type { GenreCode } from './model.ts';
 import {
 	BALLETS,
 	COMPOSERS,

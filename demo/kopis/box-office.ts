@@ -5,8 +5,8 @@
  * is a hash of (id, day), so any window gives the same answer every time.
  */
 
+import { isGenreCode } from '../../core/kopis-genres.ts';
 import { dayNumber, timestampDay } from '../dataset/dates.ts';
-import { isGenreCode } from '../dataset/model.ts';
 import type { CatalogIndex, IndexedPerformance } from './catalog-index.ts';
 import type { BoxOfficeRow } from './xml.ts';
 

@@ -4,6 +4,7 @@
  * matches for each distinct filter are kept, so walking pages costs a slice and a join.
  */
 
+import type { GenreCode } from '../../core/kopis-genres.ts';
 import type { PerformanceState } from '../../core/performance-state.ts';
 import { dayNumber, timestampDay } from '../dataset/dates.ts';
 import {
@@ -13,7 +14,6 @@ import {
 	type DemoPerformance,
 	type DemoVenue,
 	demoPerformanceState,
-	type GenreCode,
 } from '../dataset/model.ts';
 
 export interface IndexedPerformance {

@@ -3,7 +3,7 @@
  * invalid parameter, 02 unknown key, 05 window over 31 days, 06 more than 100 rows.
  */
 
-import type { PerformanceState } from '../../core/performance-state.ts';
+import { stateFromCode } from '../../core/performance-state.ts';
 import { parseCompactDay } from '../dataset/dates.ts';
 import type { BoxOfficeQuery } from './box-office.ts';
 import type { PerformanceFilter, VenueFilter } from './catalog-index.ts';
@@ -77,12 +77,6 @@ function afterDay(params: URLSearchParams): Parsed<number | null> {
 	return day === null ? fail('01') : ok(day);
 }
 
-const STATES: Record<string, PerformanceState> = {
-	'01': 'upcoming',
-	'02': 'running',
-	'03': 'finished',
-};
-
 export function parsePerformanceQuery(
 	params: URLSearchParams,
 ): Parsed<{ filter: PerformanceFilter; paging: Paging }> {
@@ -93,7 +87,7 @@ export function parsePerformanceQuery(
 	const after = afterDay(params);
 	if (!after.ok) return after;
 	const stateCode = optional(params, 'prfstate');
-	const state = stateCode === null ? null : (STATES[stateCode] ?? null);
+	const state = stateCode === null ? null : stateFromCode(stateCode);
 	if (stateCode !== null && state === null) return fail('01');
 	return ok({
 		paging: paging.value,

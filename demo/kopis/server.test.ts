@@ -222,6 +222,11 @@ describe('pblprfr list', () => {
 		).toBe('01');
 	});
 
+	test.each(['04', '1', 'constructor'])('prfstate %j is no state: error 01', async (prfstate) => {
+		const page = { ...WINDOW, cpage: 1, rows: 10, prfstate };
+		expect(returnCode((await call(server, '/pblprfr', page)).xml)).toBe('01');
+	});
+
 	test('a missing or unknown key is error 02 with HTTP 200', async () => {
 		const missing = await fetch(
 			`${server.url}/pblprfr?stdate=${WINDOW.stdate}&eddate=${WINDOW.eddate}&cpage=1&rows=5`,

@@ -3,6 +3,7 @@
  * (shared/kopis/samples), blanks as a single space, `&amp;` escaping, and the 2026 detail's
  * stray spaces between some elements.
  */
+import { GENRE_LABELS } from '../../core/kopis-genres.ts';
 import { STATE_LABELS } from '../../core/performance-state.ts';
 import { dayNumber, kopisDay } from '../dataset/dates.ts';
 import {
@@ -11,7 +12,6 @@ import {
 	type DemoPerformance,
 	type DemoVenue,
 	demoPerformanceState,
-	GENRES,
 } from '../dataset/model.ts';
 import { hashOf } from '../dataset/random.ts';
 import { REGIONS } from '../dataset/regions.ts';
@@ -90,7 +90,7 @@ export function performanceRow(
 		el('fcltynm', venue?.name ?? ' '),
 		el('poster', posterUrl(origin, performance)),
 		el('area', areaName(venue)),
-		el('genrenm', GENRES[performance.genre].label),
+		el('genrenm', GENRE_LABELS[performance.genre]),
 		el('openrun', yn(performance.openRun)),
 		el('prfstate', STATE_LABELS[demoPerformanceState(performance, today)]),
 	].join('')}</db>`;
@@ -127,7 +127,7 @@ export function performanceDetail(
 		` ${el('poster', posterUrl(origin, performance))}`,
 		` ${el('sty', performance.synopsis)}`,
 		` ${el('area', areaName(venue))}`,
-		` ${el('genrenm', GENRES[performance.genre].label)}`,
+		` ${el('genrenm', GENRE_LABELS[performance.genre])}`,
 		el('openrun', yn(performance.openRun)),
 		el('visit', yn(performance.visit)),
 		el('child', yn(performance.child)),
@@ -234,7 +234,7 @@ export function boxOfficeRow(row: BoxOfficeRow, origin: string): string {
 	const { performance, venue, hall } = row;
 	const place = venue === null ? ' ' : `${venue.name.trimEnd()} ${hall?.name ?? ''}`;
 	return `<boxof>${[
-		el('cate', GENRES[performance.genre].label),
+		el('cate', GENRE_LABELS[performance.genre]),
 		el('rnum', String(row.rank)),
 		el('prfnm', performance.title),
 		el(
