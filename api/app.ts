@@ -42,11 +42,11 @@ export interface AppOptions {
 	secureCookies: boolean;
 	/** Milliseconds since the epoch; tests pass a fake clock. */
 	now?: () => number;
-	/** Overrides of SECURITY.md's limits, for the load test; production passes nothing. */
+	/** Overrides of docs/SECURITY.md's limits, for the load test; production passes nothing. */
 	throttle?: Partial<ThrottleConfig>;
 	/** Receives JSON-ready events (ids and codes, never secrets); defaults to JSON lines on stdout. */
 	logger?: Logger;
-	/** Password hashing; defaults to argon2id with SECURITY.md's parameters. */
+	/** Password hashing; defaults to argon2id with docs/SECURITY.md's parameters. */
 	passwords?: PasswordHasher;
 	/**
 	 * Where the session check runs: on an embedded database the read connection from

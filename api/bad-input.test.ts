@@ -4,7 +4,7 @@
  * SQL and script payloads in bodies, path ids and query strings, and invalid cookies. Every answer
  * is below 500 and carries the error shape when it refuses; a refusal leaves the user-data tables
  * byte for byte as they were. fuzz.test.ts covers the account bodies in depth; this file covers
- * the breadth of routes. API_FUZZ_RUNS raises the count (SECURITY.md G1 asks for 30,000).
+ * the breadth of routes. API_FUZZ_RUNS raises the count (docs/SECURITY.md G1 asks for 30,000).
  */
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';

@@ -25,8 +25,8 @@ export const serverSettings = defineSettings(
 		HOST: z.string().trim().min(1).default('127.0.0.1'),
 		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 		/**
-		 * Login/sign-up password checks one client address may start in a burst (SECURITY.md). Only a
-		 * load test on 127.0.0.1, where every simulated user shares one address, raises it.
+		 * Login/sign-up password checks one client address may start in a burst (docs/SECURITY.md).
+		 * Only a load test on 127.0.0.1, where every simulated user shares one address, raises it.
 		 */
 		LOGIN_THROTTLE_IP_BURST: z.coerce
 			.number()

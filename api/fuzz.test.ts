@@ -1,7 +1,7 @@
 /**
- * A hostile-input corpus against every state-changing account route (SECURITY.md G1): wrong types,
- * lone surrogates, `__proto__`, deep nesting, junk text. Every answer is < 500, and every refusal
- * leaves the database as it was. API_FUZZ_RUNS raises the count (G1 asks for 30,000).
+ * A hostile-input corpus against every state-changing account route (docs/SECURITY.md G1): wrong
+ * types, lone surrogates, `__proto__`, deep nesting, junk text. Every answer is < 500, and every
+ * refusal leaves the database as it was. API_FUZZ_RUNS raises the count (G1 asks for 30,000).
  */
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';

@@ -72,7 +72,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
 	secureCookies?: boolean;
-	/** `real` hashes with SECURITY.md's parameters; `fast` (default) with TEST_ARGON2. */
+	/** `real` hashes with docs/SECURITY.md's parameters; `fast` (default) with TEST_ARGON2. */
 	hashing?: 'real' | 'fast';
 	passwords?: PasswordHasher;
 	throttle?: Partial<ThrottleConfig>;

@@ -1,6 +1,6 @@
 /**
  * Reliability: kill -9 the ingest at random points (20 by default, `FAULT_KILLS=100` for the
- * SECURITY.md G11 figure), posters and hashtags included, then run it once more. Before every
+ * docs/SECURITY.md G11 figure), posters and hashtags included, then run it once more. Before every
  * run a fifth of the shows change title and poster at the source, so each run has a catalogue
  * transaction and images to interrupt. After every kill the database must pass
  * `PRAGMA integrity_check`, hold no half-written performance, and keep a user's review and

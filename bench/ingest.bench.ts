@@ -127,8 +127,8 @@ try {
 	);
 	console.log(`ratio        ingest / raw = ${(ingestRate / rawRate).toFixed(2)}`);
 
-	// The hostile night (SECURITY.md G13): the whole first ingest, posters and hashtags included,
-	// through the demo's faults (HTTP 500s, missing details, broken, oversized, bomb and
+	// The hostile night (docs/SECURITY.md G13): the whole first ingest, posters and hashtags
+	// included, through the demo's faults (HTTP 500s, missing details, broken, oversized, bomb and
 	// off-host images), with the server in another process so the memory is the ingest's own.
 	const night = await runIngestProcess(nightDir, []);
 	const nightPeak = peakOf(night.output);

@@ -4,7 +4,7 @@
  * unfavorite, write and edit reviews, and read review lists. Reports requests and p50/p95/p99 per
  * kind and the 5xx count (must be 0), then checks in the database that every acknowledged (2xx)
  * review and favorite is there (zero lost writes). Baseline in the same run: a bare node:http
- * server answering the home page's bytes, driven by the same client (SECURITY.md G15: reads
+ * server answering the home page's bytes, driven by the same client (docs/SECURITY.md G15: reads
  * p99 < 200 ms, login p95 < 500 ms).
  *
  * Run alone: `npx -c 'node bench/load.bench.ts'`. LOAD_USERS (200), LOAD_SECONDS (60) and

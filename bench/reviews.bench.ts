@@ -1,8 +1,8 @@
 /**
  * The review list (50 per page, the most reviewed performance) and the favorite toggle under 50
  * connections, on the full demo catalogue with ~100,000 generated reviews, beside a bare node:http
- * server answering the same list JSON in the same run (the ratio is the figure; SECURITY.md G15:
- * reads p99 < 200 ms).
+ * server answering the same list JSON in the same run (the ratio is the figure; docs/SECURITY.md
+ * G15: reads p99 < 200 ms).
  *
  * Run alone: `npx -c 'node bench/reviews.bench.ts'`. BENCH_SECONDS sets each load phase (default
  * 10); BENCH_REVIEWS the review target (default 100000). The demo ingest runs as its own process

@@ -1,9 +1,9 @@
 /**
  * Debian's wapiti and sqlmap against the one-process product (`node scripts/start.ts`, small
- * demo, 127.0.0.1): both must find nothing (SECURITY.md G2). So that "nothing" means something,
- * the same scans run first against a planted target that only this bench starts — a bare
- * node:http server building SQL by string concatenation over a throwaway SQLite table, echoing
- * the driver's error — and must find it.
+ * demo, 127.0.0.1): both must find nothing (docs/SECURITY.md G2). So that "nothing" means
+ * something, the same scans run first against a planted target that only this bench starts — a bare
+ * node:http server building SQL by string concatenation over a throwaway SQLite table, echoing the
+ * driver's error — and must find it.
  *
  * Run alone: `npx -c 'node bench/scan.bench.ts'` (needs `apt-get install -y wapiti sqlmap`).
  * SCAN_SECONDS bounds each wapiti scan (default 150); each sqlmap run is killed after 240 s.

@@ -1,7 +1,7 @@
 /**
  * "Who am I" under load, beside a bare node:http server answering the same JSON in the same run
  * (the ratio is the figure; the target is >= 25% of bare), then the cost of one log-in and the
- * time gap between an unknown email and a wrong password (SECURITY.md G7: < 5 ms).
+ * time gap between an unknown email and a wrong password (docs/SECURITY.md G7: < 5 ms).
  *
  * Run alone: `npx -c 'node bench/whoami.bench.ts'`. BENCH_SECONDS sets the load per target
  * (default 15, in 5 interleaved rounds).
@@ -119,7 +119,7 @@ try {
 	const ratio = summary['GET /api/me (read connection)']?.['ratio to bare (median of rounds)'] ?? 0;
 	console.log(`who am I at ${(ratio * 100).toFixed(1)}% of bare node:http (target >= 25%)`);
 
-	// One log-in end to end (argon2id at SECURITY.md's parameters, session insert, cookie).
+	// One log-in end to end (argon2id at docs/SECURITY.md's parameters, session insert, cookie).
 	const hasher = createPasswordHasher();
 	const storedHash = await hasher.hash(account.password);
 	const verifyTimes: number[] = [];

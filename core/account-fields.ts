@@ -75,7 +75,10 @@ export const USERNAME: TextField = {
 	],
 };
 
-/** A new password: never trimmed, no composition rules (SECURITY.md); the API adds "not common". */
+/**
+ * A new password: never trimmed, no composition rules (docs/SECURITY.md); the API adds "not
+ * common".
+ */
 export function newPasswordField(label: string): TextField {
 	const subject = withParticle(label, '은/는');
 	return {

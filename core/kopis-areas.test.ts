@@ -54,7 +54,7 @@ describe('areaOfCode', () => {
 	});
 });
 
-describe('the reference table (API.md §7.4)', () => {
+describe('the reference table (docs/kopis/API.md §7.4)', () => {
 	const rows = [
 		...kopisReferenceSection('7.4').matchAll(
 			/^\| (\d{2})(?: \(formerly (\d{2})\))? +\| (\S+) +\| (.+?) +\| (\S+) +\|$/gm,

@@ -42,7 +42,7 @@ describe('genreCodeFromLabel', () => {
 	});
 });
 
-describe('the reference table (API.md §7.1)', () => {
+describe('the reference table (docs/kopis/API.md §7.1)', () => {
 	const rows = [
 		...kopisReferenceSection('7.1').matchAll(/^\| `([A-Z]{4})` +\| (.+?) +\| (.+?) +\|$/gm),
 	].map(([, code = '', label = '', notes = '']) => ({ code, label, notes }));

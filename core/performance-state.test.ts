@@ -46,7 +46,7 @@ test('reads KOPIS labels, spaces and all, and nothing else', () => {
 	expect(stateFromLabel('')).toBeNull();
 });
 
-test('reads the request codes and labels of the reference table (API.md §7.3)', () => {
+test('reads the request codes and labels of the reference table (docs/kopis/API.md §7.3)', () => {
 	const rows = [
 		...kopisReferenceSection('7.3').matchAll(/^\| `(\d{2})` +\| (\S+) \((\w+)\) +\|$/gm),
 	];

@@ -20,7 +20,7 @@ export interface DatabaseHandle {
 	close(): void;
 }
 
-/** A busy writer waits this long before SQLITE_BUSY (SECURITY.md: timeout 5000). */
+/** A busy writer waits this long before SQLITE_BUSY (docs/SECURITY.md: timeout 5000). */
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**

@@ -5,7 +5,7 @@
  * the header island follows the login state, and no page trips the CSP.
  *
  * Every request comes from 127.0.0.1, whose argon2 budget is 5 calls plus one per 30 s
- * (SECURITY.md), so the flow makes exactly four (sign-up, log-in, password change, deletion);
+ * (docs/SECURITY.md), so the flow makes exactly four (sign-up, log-in, password change, deletion);
  * wrong passwords and the like are covered by the API tests.
  */
 import AxeBuilder from '@axe-core/playwright';

@@ -1,5 +1,5 @@
 /**
- * Hostile strings for stored text (SECURITY.md G3: 100+ per field). Each one, if it ever ran,
+ * Hostile strings for stored text (docs/SECURITY.md G3: 100+ per field). Each one, if it ever ran,
  * would set `window.__xss` or open a dialog; the tests also check structurally that none became
  * markup, because the CSP alone would already stop most of them from running.
  */

@@ -1,6 +1,6 @@
 /**
- * Erasure (SECURITY.md G9): after an account is deleted no row mentions it and, once the WAL is
- * checkpointed, no byte of the database files holds its email, username or id (secure_delete).
+ * Erasure (docs/SECURITY.md G9): after an account is deleted no row mentions it and, once the WAL
+ * is checkpointed, no byte of the database files holds its email, username or id (secure_delete).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -33,7 +33,7 @@ export const Email = textSchema(EMAIL, notText('이메일')).openapi({
 
 export const Username = textSchema(USERNAME, notText('닉네임')).openapi({ example: '연극좋아' });
 
-/** A new password: the shared rules, then refused when common (SECURITY.md). */
+/** A new password: the shared rules, then refused when common (docs/SECURITY.md). */
 export function newPassword(label: string) {
 	return textSchema(newPasswordField(label), notText(label))
 		.refine((value) => !isCommonPassword(value), {

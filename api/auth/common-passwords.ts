@@ -1,5 +1,5 @@
 /**
- * The offline common-password block (SECURITY.md asks for the top 3,000+): zxcvbn-ts's
+ * The offline common-password block (docs/SECURITY.md asks for the top 3,000+): zxcvbn-ts's
  * `passwords-common`, 49k entries from leaked-password frequency lists, all lower case.
  * Built on first use, so importing the API costs nothing until someone signs up.
  */

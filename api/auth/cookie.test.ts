@@ -5,7 +5,7 @@ import { generateSessionToken } from './session.ts';
 const NOW = Date.UTC(2025, 4, 1);
 const token = generateSessionToken();
 
-test('sets the production cookie with exactly the SECURITY.md attributes', () => {
+test('sets the production cookie with exactly the docs/SECURITY.md attributes', () => {
 	const cookie = createSessionCookie(true);
 	expect(cookie.serialize(token, NOW + 30 * 86_400_000, NOW)).toBe(
 		`__Host-session=${token}; Max-Age=2592000; Path=/; HttpOnly; Secure; SameSite=Lax`,

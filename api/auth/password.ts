@@ -1,8 +1,8 @@
 /**
- * Password hashing: argon2id with OWASP's first parameter set (SECURITY.md), a small fixed number
- * of hashes at once (each takes ~19 MiB and a core for tens of ms) and a bounded queue behind
- * them, so a burst of logins gets 503 instead of eating memory. Unknown emails verify against a
- * dummy hash with the same parameters, so they cost the same time as a wrong password.
+ * Password hashing: argon2id with OWASP's first parameter set (docs/SECURITY.md), a small fixed
+ * number of hashes at once (each takes ~19 MiB and a core for tens of ms) and a bounded queue
+ * behind them, so a burst of logins gets 503 instead of eating memory. Unknown emails verify
+ * against a dummy hash with the same parameters, so they cost the same time as a wrong password.
  */
 
 import { availableParallelism } from 'node:os';

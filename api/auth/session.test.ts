@@ -20,7 +20,7 @@ test('makes 10,000 distinct tokens of 160 random bits without Math.random', () =
 	const tokens = new Set(Array.from({ length: 10_000 }, generateSessionToken));
 	expect(tokens.size).toBe(10_000);
 	for (const token of tokens) expect(token).toMatch(TOKEN_PATTERN);
-	// 32 base32 characters carry 160 bits = 20 bytes, above the 16 SECURITY.md asks.
+	// 32 base32 characters carry 160 bits = 20 bytes, above the 16 docs/SECURITY.md asks.
 	expect([...tokens][0]).toHaveLength(32);
 	expect(random).not.toHaveBeenCalled();
 	random.mockRestore();

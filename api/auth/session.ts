@@ -18,7 +18,10 @@ export const SESSION_TTL_MS = 30 * DAY_MS;
 export const SESSION_RENEW_BEFORE_MS = 15 * DAY_MS;
 export const SESSION_ABSOLUTE_TTL_MS = 90 * DAY_MS;
 
-/** 20 random bytes = 160 bits, above the 128 SECURITY.md asks; base32 keeps cookies plain ASCII. */
+/**
+ * 20 random bytes = 160 bits, above the 128 docs/SECURITY.md asks; base32 keeps cookies plain
+ * ASCII.
+ */
 export const TOKEN_BYTES = 20;
 /** What a token looks like; anything else in the cookie is ignored without a lookup. */
 export const TOKEN_PATTERN = /^[a-z2-7]{32}$/;

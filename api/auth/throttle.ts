@@ -1,7 +1,8 @@
 /**
- * Login throttling (SECURITY.md): per account, 10 failures in any 10 minutes block further tries
- * until the oldest failure leaves the window (reset on success); per client address, every argon2
- * call takes a token from a bucket of 5 refilled one per 30 s. Both answer 429 with Retry-After.
+ * Login throttling (docs/SECURITY.md): per account, 10 failures in any 10 minutes block further
+ * tries until the oldest failure leaves the window (reset on success); per client address, every
+ * argon2 call takes a token from a bucket of 5 refilled one per 30 s. Both answer 429 with
+ * Retry-After.
  *
  * The Lucia example's fixed-window counters forget a block after one window and let 3,575 of
  * 3,600 hourly tries through; a sliding log and a continuous bucket cannot, and throttle.test.ts

@@ -1,7 +1,7 @@
 /**
  * Structured events. Callers pass ids, codes and counts only: never passwords, tokens, cookies
- * or emails (SECURITY.md, logging). Serialising with JSON.stringify keeps each event on one line
- * whatever a value contains, so a newline in user input cannot forge a second event.
+ * or emails (docs/SECURITY.md, logging). Serialising with JSON.stringify keeps each event on one
+ * line whatever a value contains, so a newline in user input cannot forge a second event.
  */
 export type LogEvent = Record<string, unknown>;
 export type Logger = (event: LogEvent) => void;

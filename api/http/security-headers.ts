@@ -1,12 +1,12 @@
 /**
  * Security headers for every response of the one server: the API, the pre-rendered pages, media.
- * Hono's secureHeaders() defaults HSTS to 180 days and has no CSP; SECURITY.md asks for a year and
- * a CSP with object-src, base-uri and frame-ancestors 'none'.
+ * Hono's secureHeaders() defaults HSTS to 180 days and has no CSP; docs/SECURITY.md asks for a year
+ * and a CSP with object-src, base-uri and frame-ancestors 'none'.
  */
 import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 
-/** HSTS max-age: one year, the minimum SECURITY.md accepts (Hono's default is 180 days). */
+/** HSTS max-age: one year, the minimum docs/SECURITY.md accepts (Hono's default is 180 days). */
 export const HSTS_MAX_AGE_SECONDS = 31_536_000;
 
 /**

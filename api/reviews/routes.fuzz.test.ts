@@ -1,5 +1,5 @@
 /**
- * Property tests for reviews and favorites (SECURITY.md G1 and G5):
+ * Property tests for reviews and favorites (docs/SECURITY.md G1 and G5):
  * - hostile bodies on the review writes: never 5xx, and a refusal changes nothing;
  * - random sequences of creates, edits, deletes and favorite toggles by three users (one of them
  *   anonymous) checked against a model: nobody ever changes another user's review or favorites.

@@ -78,7 +78,7 @@ export interface VenueFilter {
 
 const LIST_CACHE_LIMIT = 500;
 
-/** `fcltychartr` filter codes to the labels responses carry (API.md §7.5). */
+/** `fcltychartr` filter codes to the labels responses carry (docs/kopis/API.md §7.5). */
 export const FACILITY_TYPE_CODES: Record<string, string> = {
 	'1': '중앙정부',
 	'2': '공공(문예회관)',
@@ -141,7 +141,7 @@ export function buildCatalogIndex(dataset: DemoDataset): CatalogIndex {
 }
 
 function matches(entry: IndexedPerformance, filter: PerformanceFilter): boolean {
-	// A run is listed in every window it overlaps (API.md §2).
+	// A run is listed in every window it overlaps (docs/kopis/API.md §2).
 	if (entry.start > filter.end || entry.end < filter.start) return false;
 	if (filter.genre !== null && entry.record.genre !== (filter.genre as GenreCode)) return false;
 	if (filter.state !== null && entry.state !== filter.state) return false;

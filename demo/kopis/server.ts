@@ -78,7 +78,7 @@ function faultResponse(fault: KopisFault, now: Date): ApiResponse | null {
 				body: '<html><body><h1>500 Internal Server Error</h1></body></html>',
 			};
 		case 'throttle':
-			// What KOPIS sends to bursts (API.md §1).
+			// What KOPIS sends to bursts (docs/kopis/API.md §1).
 			return { status: 400, contentType: HTML, body: '<HTML><H1>Request Blocked</H1></HTML>' };
 		case 'malformed':
 			return {

@@ -58,7 +58,7 @@ test('details keep the 2025 detail order, with 2026 mt13id and frstregdt added',
 	expect(order.indexOf('frstregdt')).toBe(order.indexOf('updatedate') - 1);
 	expect(elementOrder(ours, 'relate')).toEqual(elementOrder(theirs, 'relate'));
 	expect(elementOrder(ours, 'styurls')).toEqual(['styurl']);
-	// 2026 responses put stray spaces between elements (API.md §1).
+	// 2026 responses put stray spaces between elements (docs/kopis/API.md §1).
 	expect(ours).toContain('</mt13id> <prfnm>');
 	expect(ours).toMatch(/<relates> {2}<relate> {3}<relatenm>/);
 });

@@ -1,6 +1,6 @@
 /**
  * KOPIS's XML, byte for byte in shape: one line, element order as in the saved samples
- * (shared/kopis/samples), blanks as a single space, `&amp;` escaping, and the 2026 detail's
+ * (docs/kopis/samples.md), blanks as a single space, `&amp;` escaping, and the 2026 detail's
  * stray spaces between some elements.
  */
 import { GENRE_LABELS } from '../../core/kopis-genres.ts';

@@ -22,7 +22,10 @@ import {
 /** The vocabulary version in the hundreds, this prompt's revision in the units: either changes the cache key. */
 export const PROMPT_VERSION = VOCABULARY_VERSION * 100 + 1;
 
-/** ≤ 3 attempts on 429/5xx with the SDK's exponential backoff: the only retry layer (SECURITY.md). */
+/**
+ * ≤ 3 attempts on 429/5xx with the SDK's exponential backoff: the only retry layer
+ * (docs/SECURITY.md).
+ */
 const MAX_RETRIES = 2;
 /** A vision answer of a few tokens; a minute means the request is stuck, not thinking. */
 const TIMEOUT_MS = 60_000;

@@ -1,5 +1,5 @@
 /**
- * Downloads one source image under the rules in SECURITY.md: allowlisted hosts only (every
+ * Downloads one source image under the rules in docs/SECURITY.md: allowlisted hosts only (every
  * redirect hop re-checked, so an allowed host cannot bounce us to an internal address), a byte cap
  * enforced while streaming (Content-Length can lie or be absent), an overall timeout, and an image
  * content type.

@@ -29,7 +29,7 @@ export interface ImageStepOptions {
 	maxBytes?: number;
 	/** Whole download, body included; default 15 s. */
 	timeoutMs?: number;
-	/** Default 40 MP (SECURITY.md): larger headers are refused before decoding. */
+	/** Default 40 MP (docs/SECURITY.md): larger headers are refused before decoding. */
 	maxInputPixels?: number;
 	/** Images in flight at once; default 4 (sharp runs each on one thread here). */
 	concurrency?: number;

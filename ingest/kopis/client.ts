@@ -1,7 +1,7 @@
 /**
- * The KOPIS Open API client: builds the URLs (API.md §2–5), sends them through the transport
- * (pacing, retries, timeouts) and validates every record. The same client reads the real KOPIS and
- * the local demo server; only `baseUrl` differs.
+ * The KOPIS Open API client: builds the URLs (docs/kopis/API.md §2–5), sends them through the
+ * transport (pacing, retries, timeouts) and validates every record. The same client reads the real
+ * KOPIS and the local demo server; only `baseUrl` differs.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import pLimit from 'p-limit';

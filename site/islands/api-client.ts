@@ -32,7 +32,9 @@ export interface ApiCall {
 	timeoutMs?: number;
 }
 
-/** Long enough for a password hash under load (SECURITY.md's argon2id), short enough to retry. */
+/**
+ * Long enough for a password hash under load (docs/SECURITY.md's argon2id), short enough to retry.
+ */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** What to say when there was no usable answer. */
