@@ -11,7 +11,7 @@ export interface KopisArea {
 	code: string;
 	/** Short label of venue lists and box office (`서울`). */
 	short: string;
-	/** Full names: the one KOPIS writes in a performance's `area` first, then older and other forms. */
+	/** Full names: the one KOPIS writes in a performance's `area` first, then older forms. */
 	names: readonly string[];
 }
 

@@ -26,47 +26,47 @@ type Scores = Map<Hashtag, number>;
 
 /** Genre → base tags with weights; two per genre so no performance ends with fewer than two. */
 const GENRE_TAGS: Record<GenreCode, [Hashtag, number][]> = {
-	// 연극
+	// theatre
 	AAAA: [
 		['극적인', 2],
 		['감동적', 0.5],
 	],
-	// 뮤지컬
+	// musical
 	GGGA: [
 		['라이브음악', 2],
 		['화려한', 1.5],
 	],
-	// 무용
+	// dance
 	BBBC: [
 		['시각예술', 2],
 		['서정적', 0.5],
 	],
-	// 대중무용
+	// popular dance
 	BBBE: [
 		['신나는', 2],
 		['트렌디한', 1.5],
 	],
-	// 서양음악(클래식)
+	// classical
 	CCCA: [
 		['라이브음악', 2],
 		['서정적', 0.8],
 	],
-	// 한국음악(국악)
+	// Korean traditional
 	CCCC: [
 		['전통적', 3],
 		['라이브음악', 1.5],
 	],
-	// 대중음악
+	// popular music
 	CCCD: [
 		['라이브음악', 2],
 		['신나는', 1.5],
 	],
-	// 서커스/마술
+	// circus, magic
 	EEEB: [
 		['화려한', 2],
 		['가족친화적', 1.5],
 	],
-	// 복합
+	// mixed
 	EEEA: [
 		['창의적', 1.5],
 		['실험적', 1],
