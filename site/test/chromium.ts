@@ -1,4 +1,4 @@
-/** Debian's Chromium as the browser tests and benchmarks launch it (shared/TOOLCHAIN.md). */
+/** Debian's Chromium as the browser tests and benchmarks launch it (docs/TOOLCHAIN.md). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Chromium must not try to reach the (closed) network; no sandbox inside the CI container. */
